@@ -1,0 +1,51 @@
+# borderseal — the two commands are `make demo` and `make test`; both build on `make pkg`.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := test
+PORT ?= 8080
+
+.PHONY: setup pkg demo test test-rust test-wasm test-js size clean
+
+## Install what is missing (idempotent, fast when everything is there).
+setup:
+	@bash scripts/setup.sh
+
+## Build the npm package into pkg/ (release profile, wasm-opt -Oz).
+pkg: setup
+	@bash scripts/build-pkg.sh
+
+## Build the package and serve the demo portal on http://127.0.0.1:$(PORT)/.
+demo: pkg
+	@PORT=$(PORT) node scripts/serve.mjs
+
+## Every check: fmt, clippy, native tests, wasm tests (Node + Chromium), JS tests, browser tests, types.
+test: pkg
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory test-rust test-wasm test-js; \
+	$(MAKE) --no-print-directory size; \
+	echo "make test: all checks passed in $$(( $$(date +%s) - start ))s (after the package build)"
+
+test-rust:
+	@echo "== cargo fmt --check"; cargo fmt --all -- --check
+	@echo "== cargo clippy (native and wasm32)"
+	@cargo clippy --all-targets -- -D warnings
+	@cargo clippy --lib --target wasm32-unknown-unknown --all-features -- -D warnings
+	@echo "== cargo test (native)"; cargo test --all-features
+
+test-wasm:
+	@echo "== wasm-bindgen-test suite in Node"
+	@wasm-pack test --node -- --test wasm
+	@echo "== the same suite in headless Chromium"
+	@WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+	  wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver -- --test wasm
+
+test-js:
+	@bash scripts/test-js.sh
+
+## Size of the .wasm, raw and gzip -9.
+size:
+	@raw=$$(wc -c < pkg/borderseal_core_bg.wasm); gz=$$(gzip -9 -c pkg/borderseal_core_bg.wasm | wc -c); \
+	echo "size: pkg/borderseal_core_bg.wasm $$raw bytes raw, $$gz bytes gzip -9 (budget 307200)"
+
+clean:
+	rm -rf pkg target/consumer test-results

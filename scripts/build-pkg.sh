@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: release wasm, wasm-bindgen (web target), wasm-opt -Oz,
+# then the hand-written entry points from js/ and the package.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+features=${BORDERSEAL_FEATURES:-}
+cargo build --release --target wasm32-unknown-unknown --lib ${features:+--features "$features"}
+
+rm -rf pkg target/pkg-tmp
+mkdir -p target/pkg-tmp
+# wasm-opt runs on rustc's output, before wasm-bindgen: Debian's binaryen 108 reads current
+# rustc output fine, but mis-writes the export of wasm-bindgen's second (externref) table,
+# which breaks instantiation. The features rustc enables by default are named explicitly.
+wasm-opt -Oz \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  -o target/pkg-tmp/borderseal.wasm target/wasm32-unknown-unknown/release/borderseal.wasm
+
+# The `web` target gives an ES module with `init()` (default export) and `initSync()`;
+# js/borderseal_node.js calls initSync from the file system so Node needs no extra step.
+wasm-bindgen --target web --out-dir pkg --out-name borderseal_core target/pkg-tmp/borderseal.wasm
+
+cp js/*.js js/*.d.ts pkg/
+cp README.md pkg/
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" js/package.json > pkg/package.json
+rm -f pkg/.gitignore
+
+raw=$(wc -c < pkg/borderseal_core_bg.wasm)
+gz=$(gzip -9 -c pkg/borderseal_core_bg.wasm | wc -c)
+echo "pkg: borderseal $version built; borderseal_core_bg.wasm $raw bytes raw, $gz bytes gzip -9"

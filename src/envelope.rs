@@ -1,0 +1,1 @@
+//! Seal and open: the multi-recipient envelope (HPKE key wrap + chunked AES-256-GCM).

@@ -1,0 +1,20 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+pub mod detect;
+pub mod envelope;
+pub mod error;
+pub mod limits;
+
+pub use error::{Error, ErrorCode};
+
+/// The crate's version, as `major.minor.patch` (what a bug report should quote).
+#[must_use]
+pub fn version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

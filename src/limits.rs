@@ -1,0 +1,47 @@
+//! The limits enforced on untrusted input, gathered in one place for documentation and JS.
+//!
+//! Each limit, when exceeded, is an explicit [`crate::Error`] with its own code: the module
+//! fails closed instead of silently skipping or truncating.
+
+use serde::Serialize;
+
+/// Largest text accepted by `analyze` / `redact_text`, in UTF-8 bytes.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
+/// Deepest JSON nesting accepted by `redact_json`.
+pub const MAX_JSON_DEPTH: usize = 128;
+/// Most recipients of one envelope.
+pub const MAX_RECIPIENTS: usize = 64;
+/// Largest envelope header in bytes (stanzas and metadata included).
+pub const MAX_HEADER_BYTES: usize = 64 * 1024;
+/// Largest policy document in bytes.
+pub const MAX_POLICY_BYTES: usize = 1024 * 1024;
+
+/// A snapshot of every limit, as the JS `limits()` function returns it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Limits {
+    /// See [`MAX_TEXT_BYTES`].
+    pub max_text_bytes: usize,
+    /// See [`MAX_JSON_DEPTH`].
+    pub max_json_depth: usize,
+    /// See [`MAX_RECIPIENTS`].
+    pub max_recipients: usize,
+    /// See [`MAX_HEADER_BYTES`].
+    pub max_header_bytes: usize,
+    /// See [`MAX_POLICY_BYTES`].
+    pub max_policy_bytes: usize,
+}
+
+impl Limits {
+    /// The limits of this build.
+    #[must_use]
+    pub const fn current() -> Self {
+        Self {
+            max_text_bytes: MAX_TEXT_BYTES,
+            max_json_depth: MAX_JSON_DEPTH,
+            max_recipients: MAX_RECIPIENTS,
+            max_header_bytes: MAX_HEADER_BYTES,
+            max_policy_bytes: MAX_POLICY_BYTES,
+        }
+    }
+}
