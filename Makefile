@@ -30,6 +30,8 @@ test-rust:
 	@echo "== cargo clippy (native and wasm32)"
 	@cargo clippy --all-targets -- -D warnings
 	@cargo clippy --lib --target wasm32-unknown-unknown --all-features -- -D warnings
+	@echo "== cargo deny (licences, duplicate versions, sources)"
+	@cargo deny --offline --locked check bans licenses sources
 	@echo "== cargo test (native)"; cargo test --all-features
 
 test-wasm:

@@ -29,6 +29,12 @@ if ! command -v wasm-pack >/dev/null 2>&1; then
   cargo install wasm-pack
 fi
 
+# cargo-deny checks licences, duplicate crate versions and sources (offline).
+if ! command -v cargo-deny >/dev/null 2>&1; then
+  say "installing cargo-deny (cargo install; a few minutes)"
+  cargo install cargo-deny
+fi
+
 # Debian packages: headless Chromium and its WebDriver for browser tests, binaryen for wasm-opt.
 missing=()
 for p in chromium chromium-driver binaryen; do
