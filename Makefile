@@ -33,6 +33,8 @@ test-rust:
 	@echo "== cargo deny (licences, duplicate versions, sources)"
 	@cargo deny --offline --locked check bans licenses sources
 	@echo "== cargo test (native)"; cargo test --all-features
+	@echo "== interop: an independent Python reader (pyca/cryptography) opens the published vectors"
+	@python3 tests/interop/python/open_envelope.py docs/vectors/*.json
 
 test-wasm:
 	@echo "== wasm-bindgen-test suite in Node"

@@ -4,3 +4,4 @@
 // borderseal_core_bg.wasm next to this file (bundlers such as Vite rewrite that URL).
 export { default, initSync } from './borderseal_core.js';
 export * from './borderseal_core.js';
+export { sealStream, sealStreamWith, openStream } from './stream.js';

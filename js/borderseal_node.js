@@ -9,3 +9,4 @@ initSync({ module: readFileSync(new URL('./borderseal_core_bg.wasm', import.meta
 
 export { default, initSync } from './borderseal_core.js';
 export * from './borderseal_core.js';
+export { sealStream, sealStreamWith, openStream } from './stream.js';

@@ -21,6 +21,11 @@ wasm-opt -Oz \
 # js/borderseal_node.js calls initSync from the file system so Node needs no extra step.
 wasm-bindgen --target web --out-dir pkg --out-name borderseal_core target/pkg-tmp/borderseal.wasm
 
+# The generated classes declare `[Symbol.dispose]()` (for `using`); referencing the lib here
+# keeps the types valid for consumers whose tsconfig predates it (ES2022 and the like).
+{ echo '/// <reference lib="esnext.disposable" />'; cat pkg/borderseal_core.d.ts; } > pkg/borderseal_core.d.ts.tmp
+mv pkg/borderseal_core.d.ts.tmp pkg/borderseal_core.d.ts
+
 cp js/*.js js/*.d.ts pkg/
 cp README.md pkg/
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)

@@ -46,6 +46,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# pyca/cryptography (>= 48, which has HPKE) for the independent Python reader of envelopes.
+if ! python3 -c 'import sys, cryptography; sys.exit(int(cryptography.__version__.split(".")[0]) < 48)' 2>/dev/null; then
+  say "installing the Python package cryptography>=48 (pip)"
+  python3 -m pip install --quiet --disable-pip-version-check 'cryptography>=48'
+fi
+
 # JS dev dependencies, exactly as the committed package-lock.json says.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing JS dev dependencies (npm ci)"

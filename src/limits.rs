@@ -10,9 +10,11 @@ pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
 /// Deepest JSON nesting accepted by `redact_json`.
 pub const MAX_JSON_DEPTH: usize = 128;
 /// Most recipients of one envelope.
-pub const MAX_RECIPIENTS: usize = 64;
+pub const MAX_RECIPIENTS: usize = crate::envelope::header::MAX_RECIPIENTS;
 /// Largest envelope header in bytes (stanzas and metadata included).
-pub const MAX_HEADER_BYTES: usize = 64 * 1024;
+pub const MAX_HEADER_BYTES: usize = crate::envelope::header::MAX_HEADER_LEN;
+/// Largest envelope metadata (a JSON object) in bytes.
+pub const MAX_METADATA_BYTES: usize = crate::envelope::header::MAX_METADATA_LEN;
 /// Largest policy document in bytes.
 pub const MAX_POLICY_BYTES: usize = 1024 * 1024;
 
@@ -30,6 +32,8 @@ pub struct Limits {
     pub max_header_bytes: usize,
     /// See [`MAX_POLICY_BYTES`].
     pub max_policy_bytes: usize,
+    /// See [`MAX_METADATA_BYTES`].
+    pub max_metadata_bytes: usize,
 }
 
 impl Limits {
@@ -42,6 +46,7 @@ impl Limits {
             max_recipients: MAX_RECIPIENTS,
             max_header_bytes: MAX_HEADER_BYTES,
             max_policy_bytes: MAX_POLICY_BYTES,
+            max_metadata_bytes: MAX_METADATA_BYTES,
         }
     }
 }

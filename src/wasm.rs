@@ -8,7 +8,10 @@
 
 use wasm_bindgen::prelude::*;
 
+pub mod convert;
+pub mod envelope;
 pub mod error;
+pub mod testing;
 pub mod types;
 
 /// Runs once when the module is instantiated.

@@ -1,3 +1,6 @@
+// Native only: the wasm suite is tests/wasm.rs (wasm-pack builds every test target).
+#![cfg_attr(target_arch = "wasm32", allow(missing_docs))]
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,

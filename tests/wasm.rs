@@ -53,3 +53,40 @@ fn error_codes_lists_every_code() {
     assert_eq!(codes.len(), ErrorCode::ALL.len());
     assert_eq!(codes.first().map(String::as_str), Some("INVALID_ARGUMENT"));
 }
+
+#[path = "support/hpke_kat.rs"]
+mod hpke_kat;
+
+#[wasm_bindgen_test]
+fn rfc9180_vectors_pass_under_wasm() {
+    let report = hpke_kat::run_all(include_str!("vectors/hpke-rfc9180-x25519.json"));
+    assert_eq!(report.ran, 12, "{report:?}");
+    assert_eq!(report.encryptions, 8 * 257);
+    assert_eq!(report.exports, 12 * 3);
+}
+
+#[wasm_bindgen_test]
+fn published_envelope_vectors_open_under_wasm() {
+    for text in [
+        include_str!("../docs/vectors/v1-empty.json"),
+        include_str!("../docs/vectors/v1-three-recipients.json"),
+        include_str!("../docs/vectors/v1-two-chunks-signed.json"),
+    ] {
+        let v: serde_json::Value = serde_json::from_str(text).unwrap();
+        let envelope = hex_decode(v["envelope_hex"].as_str().unwrap());
+        let expected = hex_decode(v["plaintext_sha256"].as_str().unwrap());
+        for r in v["recipients"].as_array().unwrap() {
+            let key = borderseal::envelope::PrivateKey::from_jwk(&r["private_jwk"]).unwrap();
+            let opened = borderseal::envelope::open(&envelope, &key).unwrap();
+            use sha2::Digest as _;
+            assert_eq!(sha2::Sha256::digest(&opened.plaintext).to_vec(), expected);
+        }
+    }
+}
+
+fn hex_decode(s: &str) -> Vec<u8> {
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+        .collect()
+}

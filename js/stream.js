@@ -1,0 +1,207 @@
+// Streaming seal and open over WHATWG ReadableStreams, with the bulk AES-256-GCM chunks
+// running through WebCrypto (hardware AES) where `crypto.subtle` exists, and through wasm
+// otherwise. Both paths write the same bytes: wasm keeps the header, the chunk order, the
+// final flag, the payload digest and the signature; WebCrypto only encrypts or decrypts
+// 64 KiB chunks with the nonces wasm hands out (docs/FORMAT.md, "WebCrypto fast path").
+import { SealStream, OpenStream, PrivateKey } from './borderseal_core.js';
+
+function subtleFor(options) {
+  if (options?.webCrypto === false) return null;
+  return globalThis.crypto?.subtle ?? null;
+}
+
+function decryptFailed() {
+  return Object.assign(new Error('the envelope cannot be opened'), { name: 'BordersealError', code: 'DECRYPT_FAILED' });
+}
+
+async function importPayloadKey(subtle, raw, usage) {
+  try {
+    return await subtle.importKey('raw', raw, 'AES-GCM', false, [usage]);
+  } finally {
+    raw.fill(0); // the JS copy of the payload key lives only for this call
+  }
+}
+
+/**
+ * Seals a stream of bytes to the recipients of `options` (as `seal`), returning the
+ * envelope as a stream. Memory stays bounded: at most one 64 KiB chunk is buffered.
+ * Set `options.webCrypto = false` to force the pure-wasm path.
+ */
+export function sealStream(readable, options) {
+  const subtle = subtleFor(options);
+  const sealer = new SealStream(options);
+  const chunkSize = SealStream.chunkSize();
+  return pipeSeal(readable, sealer, subtle, chunkSize);
+}
+
+/** Test hook: as `sealStream`, from a `SealStream` made by the caller. */
+export function sealStreamWith(readable, sealer, options) {
+  return pipeSeal(readable, sealer, subtleFor(options), SealStream.chunkSize());
+}
+
+function pipeSeal(readable, sealer, subtle, chunkSize) {
+  const reader = readable.getReader();
+  let key = null;
+  const buf = new Uint8Array(chunkSize);
+  let fill = 0;
+  let finished = false;
+
+  async function sealChunk(plain, isFinal) {
+    const index = sealer.nextChunkIndex();
+    const iv = SealStream.nonceFor(index, isFinal);
+    const sealed = new Uint8Array(await subtle.encrypt({ name: 'AES-GCM', iv }, key, plain));
+    const trailer = sealer.acceptSealedChunk(sealed, isFinal);
+    return [sealed, trailer];
+  }
+
+  function close() {
+    finished = true;
+    buf.fill(0);
+    sealer.free();
+  }
+
+  return new ReadableStream({
+    async start(controller) {
+      controller.enqueue(sealer.takeHeader());
+      if (subtle) key = await importPayloadKey(subtle, sealer.payloadKeyForWebCrypto(), 'encrypt');
+    },
+    // A pull must enqueue something (or close): the stream calls it again only then, so
+    // it reads on until a chunk is complete.
+    async pull(controller) {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) {
+            if (subtle) {
+              const [sealed, trailer] = await sealChunk(buf.subarray(0, fill), true);
+              controller.enqueue(sealed);
+              if (trailer.length) controller.enqueue(trailer);
+            } else {
+              controller.enqueue(sealer.finish());
+            }
+            close();
+            controller.close();
+            return;
+          }
+          const data = value instanceof Uint8Array ? value : new Uint8Array(value);
+          if (!subtle) {
+            const out = sealer.push(data);
+            if (out.length) {
+              controller.enqueue(out);
+              return;
+            }
+            continue;
+          }
+          let produced = false;
+          let at = 0;
+          while (at < data.length) {
+            if (fill === chunkSize) {
+              // More data follows, so the buffered chunk is not the last one.
+              const [sealed] = await sealChunk(buf, false);
+              controller.enqueue(sealed);
+              produced = true;
+              fill = 0;
+            }
+            const take = Math.min(chunkSize - fill, data.length - at);
+            buf.set(data.subarray(at, at + take), fill);
+            fill += take;
+            at += take;
+          }
+          if (produced) return;
+        }
+      } catch (err) {
+        if (!finished) close();
+        await reader.cancel(err).catch(() => {});
+        throw err;
+      }
+    },
+    async cancel(reason) {
+      if (!finished) close();
+      await reader.cancel(reason);
+    },
+  }, { highWaterMark: 1 });
+}
+
+/**
+ * Opens an envelope given as a stream. Returns `{ readable, result }`: `readable` yields
+ * the plaintext of each chunk only after its tag verified; `result` resolves to
+ * `{ metadata, recipientKid, signer }` once the whole envelope (final chunk, signature)
+ * verified. If anything fails, `readable` errors and `result` rejects: a consumer must treat
+ * what it read as incomplete until `result` resolves. Set `webCrypto: false` in `options`
+ * to force the pure-wasm path.
+ */
+export function openStream(readable, privateKey, options) {
+  const subtle = subtleFor(options);
+  const opener = privateKey instanceof PrivateKey ? privateKey.opener() : new OpenStream(privateKey);
+  const reader = readable.getReader();
+  let key = null;
+  let finished = false;
+  let settle;
+  const result = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+  result.catch(() => {}); // the readable reports the same error
+
+  function close() {
+    finished = true;
+    opener.free();
+  }
+
+  async function decrypt(chunk) {
+    try {
+      return new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: chunk.nonce }, key, chunk.sealed));
+    } catch {
+      throw decryptFailed();
+    }
+  }
+
+  const out = new ReadableStream({
+    async pull(controller) {
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) {
+            let info;
+            if (subtle) {
+              const { chunk, ...rest } = opener.finishExternal();
+              const plain = await decrypt(chunk);
+              if (plain.length) controller.enqueue(plain);
+              info = rest;
+            } else {
+              const { plaintext, ...rest } = opener.finish();
+              if (plaintext.length) controller.enqueue(plaintext);
+              info = rest;
+            }
+            close();
+            controller.close();
+            settle.resolve(info);
+            return;
+          }
+          const data = value instanceof Uint8Array ? value : new Uint8Array(value);
+          if (!subtle) {
+            const plain = opener.push(data);
+            if (plain.length) {
+              controller.enqueue(plain);
+              return;
+            }
+            continue;
+          }
+          const chunks = opener.pushExternal(data);
+          // The key is needed from the first chunk on, and must be taken before finish.
+          if (!key && opener.headerReady()) key = await importPayloadKey(subtle, opener.payloadKeyForWebCrypto(), 'decrypt');
+          for (const chunk of chunks) controller.enqueue(await decrypt(chunk));
+          if (chunks.length) return;
+        }
+      } catch (err) {
+        if (!finished) close();
+        settle.reject(err);
+        await reader.cancel(err).catch(() => {});
+        throw err;
+      }
+    },
+    async cancel(reason) {
+      if (!finished) close();
+      settle.reject(reason ?? new Error('cancelled'));
+      await reader.cancel(reason);
+    },
+  }, { highWaterMark: 1 });
+  return { readable: out, result };
+}

@@ -1,0 +1,268 @@
+//! Conversions of untrusted JS values into core inputs, each failing with a coded error.
+//!
+//! JSON-shaped values (policies, JWKs, metadata, reports) cross as text: `JSON.stringify`
+//! on the JS side (which throws on cycles and BigInts instead of recursing forever), then
+//! `serde_json` here, whose recursion limit (128) stops hostile nesting before it can
+//! exhaust the wasm stack. A stack overflow inside wasm would leave the instance unusable,
+//! so no recursive conversion of a JS value happens in Rust.
+
+use js_sys::{JsString, Reflect, Uint8Array};
+use serde_json::{Map, Value};
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+
+// A JS exception thrown inside an imported function unwinds through the wasm frames above
+// it and can leave Rust state half-updated (a `&mut self` borrow never released). Type
+// tests such as `instanceof` or `Array.isArray` throw on revoked proxies, so every type test
+// of an untrusted value happens here, inside a `try`, and answers with a number.
+#[wasm_bindgen(inline_js = "export function borderseal_classify(v) {
+  try {
+    if (typeof v === 'string') return 1;
+    if (v instanceof Uint8Array) return 2;
+    if (v instanceof ArrayBuffer) return 3;
+    if (v === null || v === undefined) return 0;
+    return 4;
+  } catch (e) {
+    return 5;
+  }
+}")]
+extern "C" {
+    fn borderseal_classify(v: &JsValue) -> u32;
+}
+
+/// What an untrusted JS value is, found without letting JS throw through wasm.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `undefined` or `null`, or a primitive other than a string.
+    Absent,
+    /// A string.
+    String,
+    /// A `Uint8Array` (of this realm).
+    Bytes,
+    /// An `ArrayBuffer` (of this realm).
+    Buffer,
+    /// Anything else (objects, numbers, booleans, …).
+    Other,
+    /// An object whose type test threw (a revoked proxy, a throwing `Symbol.hasInstance`).
+    Hostile,
+}
+
+/// Classifies a value (see [`Kind`]).
+pub fn kind(value: &JsValue) -> Kind {
+    match borderseal_classify(value) {
+        0 => Kind::Absent,
+        1 => Kind::String,
+        2 => Kind::Bytes,
+        3 => Kind::Buffer,
+        5 => Kind::Hostile,
+        _ => Kind::Other,
+    }
+}
+
+use super::error::{invalid_argument, to_js};
+use crate::limits::MAX_TEXT_BYTES;
+use crate::{Error, ErrorCode};
+
+/// Copies a string argument into Rust, refusing non-strings and over-long strings before
+/// copying. (UTF-8 is never shorter than UTF-16 in code units, so a string longer than the
+/// limit in UTF-16 units is over the byte limit too.)
+pub fn text(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    let Some(s) = value.is_string().then(|| value.unchecked_ref::<JsString>()) else {
+        return Err(invalid_argument(&format!(
+            "{what}: expected a string, got {}",
+            type_name(value)
+        )));
+    };
+    if s.length() as usize > MAX_TEXT_BYTES {
+        return Err(to_js(&Error::new(
+            ErrorCode::InputTooLarge,
+            format!(
+                "{what}: {} UTF-16 code units is over the limit of {MAX_TEXT_BYTES} bytes",
+                s.length()
+            ),
+        )));
+    }
+    let owned = String::from(s);
+    if owned.len() > MAX_TEXT_BYTES {
+        return Err(to_js(&Error::new(
+            ErrorCode::InputTooLarge,
+            format!(
+                "{what}: {} bytes of UTF-8 is over the limit of {MAX_TEXT_BYTES}",
+                owned.len()
+            ),
+        )));
+    }
+    Ok(owned)
+}
+
+/// Bytes from a `Uint8Array`, an `ArrayBuffer`, or (UTF-8 encoded) a string.
+pub fn bytes(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
+    match kind(value) {
+        Kind::Bytes => Ok(value.unchecked_ref::<Uint8Array>().to_vec()),
+        Kind::Buffer => Ok(Uint8Array::new(value).to_vec()),
+        Kind::String => Ok(text(value, what)?.into_bytes()),
+        _ => Err(invalid_argument(&format!(
+            "{what}: expected a Uint8Array, ArrayBuffer or string, got {}",
+            type_name(value)
+        ))),
+    }
+}
+
+/// Only a `Uint8Array` (for binary inputs where a string would be a mistake).
+pub fn byte_array(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
+    match kind(value) {
+        Kind::Bytes => Ok(value.unchecked_ref::<Uint8Array>().to_vec()),
+        _ => Err(invalid_argument(&format!(
+            "{what}: expected a Uint8Array, got {}",
+            type_name(value)
+        ))),
+    }
+}
+
+/// A JSON-compatible JS value as a `serde_json::Value` (see the module docs for why this
+/// goes through text).
+pub fn json(value: &JsValue, what: &str) -> Result<Value, JsValue> {
+    if value.is_undefined() || value.is_function() || value.is_symbol() {
+        return Err(invalid_argument(&format!(
+            "{what}: expected a JSON value, got {}",
+            type_name(value)
+        )));
+    }
+    let text = js_sys::JSON::stringify(value).map_err(|_| {
+        invalid_argument(&format!(
+            "{what}: cannot be represented as JSON (a cycle, a BigInt, or a throwing toJSON)"
+        ))
+    })?;
+    // `JSON.stringify` answers `undefined` for values without a JSON form (a `toJSON` that
+    // returns nothing, …): not a string, so not to be read as one.
+    if !text.is_string() {
+        return Err(invalid_argument(&format!(
+            "{what}: has no JSON representation"
+        )));
+    }
+    if text.length() as usize > MAX_TEXT_BYTES {
+        return Err(to_js(&Error::new(
+            ErrorCode::InputTooLarge,
+            format!("{what}: the JSON text is over the limit of {MAX_TEXT_BYTES} bytes"),
+        )));
+    }
+    parse_json(&String::from(text), what)
+}
+
+/// Parses JSON text with serde_json's recursion limit.
+pub fn parse_json(text: &str, what: &str) -> Result<Value, JsValue> {
+    serde_json::from_str(text).map_err(|e| {
+        let code = if e.to_string().contains("recursion limit") {
+            ErrorCode::JsonTooDeep
+        } else {
+            ErrorCode::InvalidJson
+        };
+        to_js(&Error::new(code, format!("{what}: {e}")))
+    })
+}
+
+/// A JSON object (for options, metadata and JWKs).
+pub fn object(value: &JsValue, what: &str) -> Result<Map<String, Value>, JsValue> {
+    match json(value, what)? {
+        Value::Object(map) => Ok(map),
+        other => Err(invalid_argument(&format!(
+            "{what}: expected an object, got {}",
+            json_type(&other)
+        ))),
+    }
+}
+
+/// A boolean argument (no truthiness: `"false"` is not `false`).
+pub fn boolean(value: &JsValue, what: &str) -> Result<bool, JsValue> {
+    value.as_bool().ok_or_else(|| {
+        invalid_argument(&format!(
+            "{what}: expected a boolean, got {}",
+            type_name(value)
+        ))
+    })
+}
+
+/// `obj[key]`, or `undefined` when `obj` is not an object or the lookup throws (a getter).
+pub fn field(obj: &JsValue, key: &str) -> JsValue {
+    if !obj.is_object() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Whether a JS value is `undefined` or `null`.
+pub fn is_absent(value: &JsValue) -> bool {
+    value.is_undefined() || value.is_null()
+}
+
+/// A short description of a JS value's type for error messages (never its content).
+pub fn type_name(value: &JsValue) -> &'static str {
+    if value.is_undefined() {
+        "undefined"
+    } else if value.is_null() {
+        "null"
+    } else if value.is_string() {
+        "a string"
+    } else if value.as_f64().is_some() {
+        "a number"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else if value.is_bigint() {
+        "a BigInt"
+    } else if value.is_symbol() {
+        "a symbol"
+    } else if value.is_function() {
+        "a function"
+    } else if kind(value) == Kind::Hostile {
+        "a hostile object (its type test threw)"
+    } else {
+        "an object"
+    }
+}
+
+/// The JSON type of a value, for error messages.
+pub fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A plain JS object built field by field (for results holding `Uint8Array`s, which serde
+/// would turn into arrays of numbers).
+pub struct ObjectBuilder(js_sys::Object);
+
+impl ObjectBuilder {
+    /// An empty object.
+    #[must_use]
+    pub fn new() -> Self {
+        Self(js_sys::Object::new())
+    }
+
+    /// Sets `key` (a fresh plain object cannot refuse, so a failure is reported as INTERNAL).
+    pub fn set(self, key: &str, value: &JsValue) -> Result<Self, JsValue> {
+        Reflect::set(&self.0, &JsValue::from_str(key), value).map_err(|_| {
+            to_js(&Error::new(
+                ErrorCode::Internal,
+                format!("cannot set {key} on a result"),
+            ))
+        })?;
+        Ok(self)
+    }
+
+    /// The finished object.
+    #[must_use]
+    pub fn build(self) -> JsValue {
+        self.0.into()
+    }
+}
+
+impl Default for ObjectBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
