@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := test
 PORT ?= 8080
 
-.PHONY: setup pkg demo test test-rust test-wasm test-js size clean
+.PHONY: setup pkg demo test test-rust test-wasm test-js size clean fuzz
 
 ## Install what is missing (idempotent, fast when everything is there).
 setup:
@@ -50,6 +50,11 @@ test-js:
 size:
 	@raw=$$(wc -c < pkg/borderseal_core_bg.wasm); gz=$$(gzip -9 -c pkg/borderseal_core_bg.wasm | wc -c); \
 	echo "size: pkg/borderseal_core_bg.wasm $$raw bytes raw, $$gz bytes gzip -9 (budget 307200)"
+
+## Fuzz every target for FUZZ_SECONDS each (cargo-fuzz, nightly); `make test` replays the corpora.
+FUZZ_SECONDS ?= 300
+fuzz:
+	@bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf pkg target/consumer test-results
