@@ -1,14 +1,18 @@
 //! Writes seed inputs for the fuzz targets into `fuzz/corpus/<target>/`: envelopes sealed to
 //! the fuzzing recipient (so mutations reach past the stanza) and valid JWKs.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use borderseal::envelope::{SealOptions, SigningKey, seal_with_rng};
 use std::fs;
 
 #[path = "../tests/support/fuzz_checks.rs"]
 mod checks;
-#[path = "../tests/support/det_rng.rs"]
-mod det_rng;
+use checks::det_rng;
 
 fn main() {
     let key = checks::fuzz_key();

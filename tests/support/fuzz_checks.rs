@@ -5,7 +5,7 @@
 use borderseal::envelope::{self, OpenStream, PrivateKey, PublicKey};
 
 #[path = "det_rng.rs"]
-mod det_rng;
+pub mod det_rng;
 
 /// The fuzzing recipient: fixed, so that seed envelopes sealed to it reach past the stanza.
 pub fn fuzz_key() -> PrivateKey {
