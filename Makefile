@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := test
 PORT ?= 8080
 
-.PHONY: setup pkg demo test test-rust test-wasm test-js size clean fuzz
+.PHONY: setup pkg demo test test-rust test-wasm test-js size clean fuzz bench-envelope
 
 ## Install what is missing (idempotent, fast when everything is there).
 setup:
@@ -50,6 +50,10 @@ test-js:
 size:
 	@raw=$$(wc -c < pkg/borderseal_core_bg.wasm); gz=$$(gzip -9 -c pkg/borderseal_core_bg.wasm | wc -c); \
 	echo "size: pkg/borderseal_core_bg.wasm $$raw bytes raw, $$gz bytes gzip -9 (budget 307200)"
+
+## Envelope benchmarks in Node and headless Chromium (about 3 minutes); writes bench/results/.
+bench-envelope: pkg
+	@bash scripts/bench-envelope.sh
 
 ## Fuzz every target for FUZZ_SECONDS each (cargo-fuzz, nightly); `make test` replays the corpora.
 FUZZ_SECONDS ?= 300

@@ -3,10 +3,16 @@
 #![deny(missing_docs)]
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+pub mod audit;
+pub mod decide;
 pub mod detect;
 pub mod envelope;
 pub mod error;
 pub mod limits;
+pub mod offsets;
+pub mod redact;
+pub mod structured;
+pub mod transform;
 
 pub use error::{Error, ErrorCode};
 

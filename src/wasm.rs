@@ -11,6 +11,7 @@ use wasm_bindgen::prelude::*;
 pub mod convert;
 pub mod envelope;
 pub mod error;
+pub mod redact;
 pub mod testing;
 pub mod types;
 

@@ -90,3 +90,17 @@ fn hex_decode(s: &str) -> Vec<u8> {
         .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
         .collect()
 }
+
+#[path = "support/fixtures.rs"]
+mod fixtures;
+
+#[wasm_bindgen_test]
+fn detection_fixture_corpus_passes_under_wasm() {
+    let failures = fixtures::run_all(&borderseal::detect::Detector::default());
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -130,6 +130,7 @@ impl fmt::Display for Entity {
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -128,3 +128,151 @@ export interface OpenInfo {
   recipientKid: string;
   signer: SignerInfo | null;
 }
+
+/** The entity types borderseal detects. */
+export type EntityType =
+  | "EMAIL"
+  | "PHONE"
+  | "IBAN"
+  | "CREDIT_CARD"
+  | "IP_ADDRESS"
+  | "MAC_ADDRESS"
+  | "IMEI"
+  | "IMSI"
+  | "PASSPORT_MRZ"
+  | "PASSPORT_NUMBER"
+  | "US_SSN"
+  | "UK_NINO"
+  | "UK_NHS"
+  | "FR_NIR"
+  | "DE_TAX_ID"
+  | "DE_ID_CARD"
+  | "IT_FISCAL_CODE"
+  | "ES_DNI"
+  | "ES_NIE"
+  | "NL_BSN"
+  | "BE_NRN"
+  | "PL_PESEL"
+  | "SE_PERSONNUMMER"
+  | "FI_HETU"
+  | "DK_CPR"
+  | "NO_FNR"
+  | "AT_SVNR"
+  | "CZ_BIRTH_NUMBER"
+  | "RO_CNP"
+  | "PT_NIF"
+  | "IE_PPSN"
+  | "CA_SIN"
+  | "AU_TFN"
+  | "IN_AADHAAR"
+  | "DATE_OF_BIRTH"
+  | "PERSON"
+  | "VIN"
+  | "LICENSE_PLATE"
+  | "BTC_ADDRESS"
+  | "ETH_ADDRESS"
+  | "URL"
+  | "GPS_COORDINATES";
+
+/** One piece of personal data found in a report. Offsets are UTF-16 code units (`text.slice(start, end)`). */
+export interface Finding {
+  /** The entity type, or `"FIELD"` for a whole-field rule of a JSON report. */
+  entity: EntityType | "FIELD";
+  start: number;
+  end: number;
+  /** Confidence in [0, 1]. */
+  score: number;
+  /** Id of the recognizer (`"iban"`, `"person"`, `"deny-list"`, …). */
+  recognizer: string;
+  /** Short machine-readable reason (`checksum:mod97`, `context:"passport"`); never the value. */
+  reason: string;
+  /** What the policy does (or did) with it: remove, label, mask, pseudonym, generalize, keep. */
+  action: string;
+  /** The policy rule that chose the action. */
+  rule: string;
+  /** JSON pointer of the string the offsets refer to (JSON reports only). */
+  path?: string;
+}
+
+/** Where a report goes and how it is marked; decides which policy rules apply. */
+export interface SendContext {
+  /** Receiving organisation, as the sharing agreement names it. */
+  recipient?: string;
+  /** Receiving country, ISO 3166-1 alpha-2. */
+  country?: string;
+  /** Handling marking(s) of the input: `TLP:AMBER+STRICT`, `H1`, `MISP:1`, comma-separated. */
+  marking?: string;
+  /** Legal basis of the transfer, as the policy names it. */
+  legalBasis?: string;
+}
+
+/** Options of `new Redactor(policy, options)`. */
+export interface RedactorOptions {
+  /** The agency's secret for keyed pseudonyms (HMAC-SHA-256), at least 32 bytes; wiped on `free()`. */
+  pseudonymKey?: Uint8Array;
+  /** The key's id, written into every pseudonym token and the audit record (never the key). */
+  pseudonymKeyId?: string;
+}
+
+/** A policy document (see `policies/schema.json`); `id` and `version` are required. */
+export interface Policy {
+  id: string;
+  version: string;
+  [member: string]: unknown;
+}
+
+/** A built-in policy. */
+export interface PolicyPreset {
+  name: string;
+  description: string;
+}
+
+/** One finding in an audit record: where and what, never the value. */
+export interface AuditFinding {
+  entity: string;
+  path?: string;
+  start: number;
+  end: number;
+  action: string;
+  rule: string;
+  recognizer: string;
+  score: number;
+}
+
+/** The audit record of one run (schema `borderseal-audit/1`, see `schemas/audit.schema.json`). */
+export interface AuditRecord {
+  schema: "borderseal-audit/1";
+  borderseal: string;
+  policy: { id: string; version: string; fingerprint: string };
+  context: { recipient: string | null; country: string | null; legalBasis: string | null; marking: string[] };
+  pseudonym_key_id?: string;
+  input: { kind: "text" | "json"; sha256: string; bytes: number };
+  output: { kind: "text" | "json"; sha256: string; bytes: number };
+  counts: Record<string, Record<string, number>>;
+  findings: AuditFinding[];
+  send_rules: string[];
+  conditions: string[];
+  reminted_ids?: number;
+  /** `utf16` from the JavaScript API. */
+  offsets: "utf8" | "utf16";
+}
+
+/** The result of `redactText`. */
+export interface TextRedaction {
+  text: string;
+  findings: Finding[];
+  audit: AuditRecord;
+  /** `sha256:<hex>` of the audit record's RFC 8785 form: bind it into the envelope's metadata. */
+  auditDigest: string;
+  /** Conditions that must travel with the data (e.g. Europol H1). */
+  conditions: string[];
+}
+
+/** The result of `redactJson`. */
+export interface JsonRedaction {
+  value: unknown;
+  findings: Finding[];
+  audit: AuditRecord;
+  auditDigest: string;
+  conditions: string[];
+}

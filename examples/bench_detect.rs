@@ -1,0 +1,207 @@
+//! Detection throughput and worst-case benchmark.
+//!
+//! `cargo run --release --example bench_detect` prints (1) MB/s of `Detector::analyze` on a
+//! deterministic ≥ 10 MB mixed multilingual report corpus and (2) for each recognizer
+//! family, the time for crafted 1 MB and 2 MB adversarial inputs and their ratio (≈ 2 means
+//! linear). Figures only; no assertion (budgets are checked by people, not by timed tests).
+
+use borderseal::detect::Detector;
+use std::time::Instant;
+
+/// xorshift64*: deterministic, dependency-free.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        let n = items.len().max(1) as u64;
+        items.get((self.next() % n) as usize).copied().unwrap_or("")
+    }
+}
+
+const PROSE: &[&str] = &[
+    "Der Beschuldigte wurde am Dienstag gegen 14:30 Uhr in der Nähe des Bahnhofs angetroffen.",
+    "Le suspect a été interpellé à la sortie du métro, porteur de 3 téléphones.",
+    "El vehículo fue localizado en el aparcamiento del centro comercial a las 22:15.",
+    "Il veicolo è stato sequestrato; la perquisizione ha dato esito positivo 👮.",
+    "De verdachte verklaarde dat hij het pakket van een onbekende had ontvangen.",
+    "Podejrzany odmówił składania wyjaśnień; zabezpieczono 2 laptopy.",
+    "O suspeito foi detido em flagrante delito às 03:40 da manhã.",
+    "Den misstänkte greps efter en kort jakt genom centrum 🚓.",
+    "Epäilty otettiin kiinni rautatieasemalla klo 16.05.",
+    "Den mistænkte blev anholdt på adressen kl. 09.20 ✅.",
+    "The operation involved 4 agencies and 12 officers; no injuries were reported.",
+    "Version 2.4.1 of the app was found; the file was 3.5 MB; case no. 2024/117-B.",
+    "Betrag 1.234,56 EUR wurde am 03.04.2024 überwiesen (Az. 4 Js 123/24).",
+];
+
+const PII: &[&str] = &[
+    "Tel. +49 30 12345678",
+    "E-Mail anna.schmidt@example.de",
+    "IBAN DE89 3704 0044 0532 0130 00",
+    "geboren am 12.03.1985",
+    "IP 192.168.10.25",
+    "Karte 4111 1111 1111 1111",
+    "Passport no. C01X00T47",
+    "https://example.org/akte?id=42",
+    "Kennzeichen B-AB 1234",
+    "PESEL 44051401359",
+    "GPS 48.8584, 2.2945",
+    "MAC 00:1A:2B:3C:4D:5E",
+    "NIR 2 95 10 99 126 111 93",
+    "codice fiscale RCCMNL83S18D969H",
+];
+
+fn corpus(bytes: usize) -> String {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut s = String::with_capacity(bytes + 256);
+    while s.len() < bytes {
+        s.push_str(rng.pick(PROSE));
+        s.push(' ');
+        if rng.next().is_multiple_of(3) {
+            s.push_str(rng.pick(PII));
+            s.push_str(". ");
+        }
+        if rng.next().is_multiple_of(8) {
+            s.push('\n');
+        }
+    }
+    s
+}
+
+fn repeat_to(unit: &str, bytes: usize) -> String {
+    let mut s = unit.repeat(bytes / unit.len().max(1) + 1);
+    let mut cut = bytes.min(s.len());
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    s.truncate(cut);
+    s
+}
+
+/// CPU time of this thread in ns (Linux `schedstat`), so figures hold up on a machine
+/// shared with other jobs; `None` elsewhere.
+fn cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+/// (wall ms, CPU ms or NaN, findings).
+fn time_ms(d: &Detector, text: &str) -> (f64, f64, usize) {
+    let c = cpu_ns();
+    let t = Instant::now();
+    let n = d.analyze(text).map(|f| f.len()).unwrap_or(usize::MAX);
+    let wall = t.elapsed().as_secs_f64() * 1e3;
+    let cpu = match (c, cpu_ns()) {
+        (Some(a), Some(b)) => (b.saturating_sub(a)) as f64 / 1e6,
+        _ => f64::NAN,
+    };
+    (wall, cpu, n)
+}
+
+fn main() {
+    // `BENCH_KIB` scales every input down for a quick debug-build look (default 1024 KiB).
+    let kib: usize = std::env::var("BENCH_KIB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1024);
+    let d = Detector::default();
+    let only_case = std::env::var("BENCH_ONLY").is_ok_and(|v| v != "mixed");
+    let text = corpus(if only_case { 1024 } else { 10 * kib * 1024 });
+    let _ = d.analyze(text.get(..1 << 16).unwrap_or_default());
+    let (wall, cpu, found) = time_ms(&d, &text);
+    let mb = text.len() as f64 / (1024.0 * 1024.0);
+    println!(
+        "mixed corpus: {mb:.1} MiB, {found} findings, wall {wall:.0} ms = {:.0} MiB/s, CPU {cpu:.0} ms = {:.0} MiB/s",
+        mb / wall * 1e3,
+        mb / cpu * 1e3
+    );
+
+    // The same corpus as 4 KiB reports, one analyze call each.
+    let c0 = cpu_ns();
+    let t = Instant::now();
+    let mut start = 0;
+    let mut calls = 0;
+    while start < text.len() {
+        let mut end = (start + 4096).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let _ = d.analyze(text.get(start..end).unwrap_or_default());
+        start = end;
+        calls += 1;
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let cpu = match (c0, cpu_ns()) {
+        (Some(a), Some(b)) => (b.saturating_sub(a)) as f64 / 1e9,
+        _ => f64::NAN,
+    };
+    println!(
+        "mixed corpus in {calls} reports of 4 KiB: wall {:.0} MiB/s, CPU {:.0} MiB/s",
+        mb / secs,
+        mb / cpu
+    );
+
+    // `BENCH_ONLY=mixed` stops here; `BENCH_ONLY=<case name>` runs only that case.
+    let only = std::env::var("BENCH_ONLY").ok();
+    if only.as_deref() == Some("mixed") {
+        return;
+    }
+    let cases: &[(&str, &str)] = &[
+        ("digits run", "1"),
+        ("digits spaced", "1 "),
+        ("digits dashed", "12-"),
+        ("dotted quads", "12.12."),
+        ("card-like groups", "4111 1111 1111 1111 "),
+        ("phone-like", "+49 30 12345678 "),
+        ("national phone", "0171/1234567 "),
+        ("alternating seps", "1-2.3/4 5+"),
+        ("iban valid", "DE89 3704 0044 0532 0130 00 "),
+        ("upper words", "AB12 CD34 "),
+        ("iban-like words", "DE12 DE34 "),
+        ("aaaa", "a"),
+        ("AAAA", "A"),
+        ("@@@@", "@"),
+        ("a@a@", "a@"),
+        ("email valid", "anna@example.de "),
+        ("::::", ":"),
+        ("hex colon", "ff:"),
+        ("http://", "http://"),
+        ("www.", "www."),
+        ("mrz <<<<", "<"),
+        (
+            "mrz specimen",
+            "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\n",
+        ),
+        ("gps decimals", "48.8584, "),
+        ("dms", "48°51'30\"N "),
+        ("month dates", "geboren 12 März 1985 "),
+        ("numeric dates", "geb. 12.03.1985 "),
+        ("context words", "passport Reisepass Tel. IBAN "),
+        ("emoji", "😀"),
+        ("combining", "e\u{301}"),
+    ];
+    println!(
+        "{:<18} {:>9} {:>9} {:>9} {:>9} {:>7} {:>9}",
+        "worst case", "1x wall", "1x CPU", "2x wall", "2x CPU", "CPU 2/1", "findings"
+    );
+    for (name, unit) in cases {
+        if only.as_deref().is_some_and(|o| o != *name) {
+            continue;
+        }
+        let one = repeat_to(unit, kib * 1024);
+        let two = repeat_to(unit, 2 * kib * 1024);
+        let (a, ac, n) = time_ms(&d, &one);
+        let (b, bc, _) = time_ms(&d, &two);
+        println!(
+            "{name:<18} {a:>9.1} {ac:>9.1} {b:>9.1} {bc:>9.1} {:>7.2} {n:>9}",
+            bc / ac.max(1e-3)
+        );
+    }
+}

@@ -1,0 +1,225 @@
+//! GPS_COORDINATES: decimal `lat, lon` pairs (range-checked, with or without hemisphere
+//! letters and `°`) and degree-minute-second pairs such as `48°51'30.2"N 2°17'40.2"E`.
+
+use super::entity::Entity as E;
+use super::hit::{Hit, Sink, emit};
+use super::segment::right_ok;
+
+const GPS: &[&str] = &[
+    "gps",
+    "coordinates",
+    "coordinate",
+    "koordinaten",
+    "coordonnées",
+    "coordenadas",
+    "coordinate",
+    "coördinaten",
+    "współrzędne",
+    "lat",
+    "position",
+    "standort",
+    "location",
+    "posizione",
+    "ubicación",
+    "sijainti",
+    "koordinater",
+    "wgs",
+];
+
+struct Coord {
+    value: f64,
+    end: usize,
+    decimals: usize,
+    hemi: Option<u8>,
+    marked: bool,
+}
+
+fn digits_at(b: &[u8], i: usize, max: usize) -> usize {
+    b.get(i..).map_or(0, |r| {
+        r.iter()
+            .take(max + 1)
+            .take_while(|x| x.is_ascii_digit())
+            .count()
+    })
+}
+
+/// Reads `int[.frac]` at `i` (at most `max_int` integer digits); the float is parsed only
+/// after the shape is known, since `gps::at` is tried on every number in the text.
+fn read_number(t: &str, i: usize, max_int: usize) -> Option<(f64, usize, usize)> {
+    let b = t.as_bytes();
+    let n = digits_at(b, i, max_int);
+    if n == 0 || n > max_int {
+        return None;
+    }
+    let mut end = i + n;
+    let mut decimals = 0;
+    if b.get(end) == Some(&b'.') {
+        decimals = digits_at(b, end + 1, 12);
+        if decimals == 0 || decimals > 12 {
+            return None;
+        }
+        end += 1 + decimals;
+    }
+    let v: f64 = t.get(i..end)?.parse().ok()?;
+    Some((v, end, decimals))
+}
+
+/// `true` if a coordinate can start at `i`: digits then `.` and at least three decimals,
+/// or digits then `°` (DMS).
+fn coordinate_shape(t: &str, i: usize) -> bool {
+    let b = t.as_bytes();
+    let n = digits_at(b, i, 3);
+    if n == 0 || n > 3 {
+        return false;
+    }
+    match b.get(i + n) {
+        Some(b'.') => digits_at(b, i + n + 1, 12) >= 3,
+        _ => t.get(i + n..).is_some_and(|r| r.starts_with('°')),
+    }
+}
+
+/// `i` moved past `s` if `t[i..]` starts with it. Compared byte by byte: this runs for
+/// most words of a report, where a library `memcmp` call costs more than the compare.
+fn skip(t: &str, i: usize, s: &str) -> usize {
+    let (t, p) = (t.as_bytes(), s.as_bytes());
+    let hit = p.iter().enumerate().all(|(k, c)| t.get(i + k) == Some(c));
+    if hit { i + p.len() } else { i }
+}
+
+fn hemisphere(t: &str, i: usize) -> Option<(u8, usize)> {
+    let j = skip(t, i, " ");
+    let h = *t.as_bytes().get(j)?;
+    (b"NSEWnsew".contains(&h) && right_ok(t, j + 1)).then_some((h.to_ascii_uppercase(), j + 1))
+}
+
+/// A decimal coordinate: optional sign, up to 3 integer digits, decimals, `°`, hemisphere.
+fn decimal(t: &str, i: usize) -> Option<Coord> {
+    let b = t.as_bytes();
+    let (neg, i) = match b.get(i) {
+        Some(b'-') => (true, i + 1),
+        Some(b'+') => (false, i + 1),
+        _ => (false, i),
+    };
+    let (v, mut end, decimals) = read_number(t, i, 3)?;
+    let deg = skip(t, end, "°");
+    let marked = deg != end;
+    end = deg;
+    let hemi = hemisphere(t, end);
+    if let Some((_, e)) = hemi {
+        end = e;
+    }
+    Some(Coord {
+        value: if neg { -v } else { v },
+        end,
+        decimals,
+        hemi: hemi.map(|h| h.0),
+        marked,
+    })
+}
+
+/// A DMS coordinate `d°m'(s")?H`.
+fn dms(t: &str, i: usize) -> Option<Coord> {
+    let (d, e, 0) = read_number(t, i, 3)? else {
+        return None;
+    };
+    let e = skip(t, e, "°");
+    let e = skip(t, e, " ");
+    let (m, e, 0) = read_number(t, e, 2)? else {
+        return None;
+    };
+    let mut end = [("'"), ("′")]
+        .iter()
+        .map(|q| skip(t, e, q))
+        .find(|&x| x != e)?;
+    let mut s = 0.0;
+    let j = skip(t, end, " ");
+    if let Some((sv, se, _)) = read_number(t, j, 2) {
+        let q = ["\"", "″", "''"]
+            .iter()
+            .map(|q| skip(t, se, q))
+            .find(|&x| x != se)?;
+        s = sv;
+        end = q;
+    }
+    let (h, end) = hemisphere(t, end)?;
+    if m >= 60.0 || s >= 60.0 {
+        return None;
+    }
+    Some(Coord {
+        value: d + m / 60.0 + s / 3600.0,
+        end,
+        decimals: 6,
+        hemi: Some(h),
+        marked: true,
+    })
+}
+
+fn separator(t: &str, i: usize) -> usize {
+    let j = skip(t, i, " ");
+    let k = skip(t, j, ",");
+    let k = if k == j { skip(t, j, ";") } else { k };
+    skip(t, k, " ")
+}
+
+fn pair_ok(lat: &Coord, lon: &Coord) -> bool {
+    let hemi_ok = match (lat.hemi, lon.hemi) {
+        (None, None) => true,
+        (Some(a), Some(b)) => matches!(a, b'N' | b'S') && matches!(b, b'E' | b'W'),
+        _ => false,
+    };
+    hemi_ok && lat.value.abs() <= 90.0 && lon.value.abs() <= 180.0
+}
+
+/// Tries a coordinate pair whose first number starts at `s`.
+pub(crate) fn at(text: &str, s: usize, out: &mut Sink) {
+    let b = text.as_bytes();
+    let start = if s >= 1 && matches!(b.get(s - 1), Some(b'-' | b'+')) {
+        s - 1
+    } else {
+        s
+    };
+    let prev = text.get(..start).and_then(|t| t.chars().next_back());
+    if !coordinate_shape(text, s)
+        || prev.is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '-')
+    {
+        return;
+    }
+    if let Some(lat) = dms(text, start) {
+        let j = separator(text, lat.end);
+        if let Some(lon) = dms(text, j).filter(|lon| pair_ok(&lat, lon)) {
+            emit(
+                text,
+                start,
+                lon.end,
+                Hit::new(E::GpsCoordinates, "gps", 0.85, 1.0).ctx(GPS),
+                out,
+            );
+        }
+        return;
+    }
+    let Some(lat) = decimal(text, start) else {
+        return;
+    };
+    let j = separator(text, lat.end);
+    if j == lat.end {
+        return;
+    }
+    let Some(lon) = decimal(text, j) else { return };
+    if !pair_ok(&lat, &lon) || lat.decimals < 3 || lon.decimals < 3 || !right_ok(text, lon.end) {
+        return;
+    }
+    let base = if lat.hemi.is_some() || (lat.marked && lon.marked) {
+        0.75
+    } else if lat.decimals >= 4 && lon.decimals >= 4 {
+        0.45
+    } else {
+        0.3
+    };
+    emit(
+        text,
+        start,
+        lon.end,
+        Hit::new(E::GpsCoordinates, "gps", base, 0.9).ctx(GPS),
+        out,
+    );
+}

@@ -1,0 +1,158 @@
+//! From a validated candidate to a scored finding: context lookup, score and reason.
+
+use super::ENTITIES;
+use super::context;
+use super::entity::Entity;
+use super::finding::Finding;
+
+/// Candidates scoring below this are not worth reporting at any threshold.
+pub(crate) const FLOOR: f32 = 0.2;
+
+/// What a recognizer concluded about one candidate.
+#[derive(Clone, Copy)]
+pub(crate) struct Hit {
+    /// The entity type.
+    pub entity: Entity,
+    /// Recognizer id, e.g. `"iban"`.
+    pub recognizer: &'static str,
+    /// The checksum that passed, e.g. `Some("luhn")`.
+    pub check: Option<&'static str>,
+    /// Score without a context word.
+    pub base: f32,
+    /// Score with a context word.
+    pub boosted: f32,
+    /// Context words of this entity.
+    pub context: &'static [&'static str],
+}
+
+impl Hit {
+    /// A hit whose score does not depend on context.
+    pub fn new(entity: Entity, recognizer: &'static str, base: f32, boosted: f32) -> Self {
+        Hit {
+            entity,
+            recognizer,
+            check: None,
+            base,
+            boosted,
+            context: &[],
+        }
+    }
+
+    /// Records the checksum that passed.
+    pub fn check(mut self, name: &'static str) -> Self {
+        self.check = Some(name);
+        self
+    }
+
+    /// Sets the context words.
+    pub fn ctx(mut self, words: &'static [&'static str]) -> Self {
+        self.context = words;
+        self
+    }
+}
+
+/// Where candidates go. The runs offered from one segment share their start, so the
+/// context window before that start is built once, and each word list is searched in it
+/// once, until the start changes.
+pub(crate) struct Sink {
+    /// The candidates so far.
+    pub findings: Vec<Finding>,
+    /// Per entity (by `Entity as usize`): the lowest score worth keeping (above 1 for a
+    /// disabled type), so candidates the configuration would drop cost no context lookup
+    /// and no allocation.
+    min: [f32; ENTITIES],
+    window: Option<(usize, context::Window)>,
+    /// Word-list address → result, for the current window.
+    seen: Vec<(usize, Option<&'static str>)>,
+}
+
+impl Default for Sink {
+    fn default() -> Self {
+        Sink::new([FLOOR; ENTITIES])
+    }
+}
+
+impl Sink {
+    /// A sink that keeps candidates at or above `min[entity]` (and [`FLOOR`]).
+    pub(crate) fn new(min: [f32; ENTITIES]) -> Self {
+        Sink {
+            findings: Vec::new(),
+            min,
+            window: None,
+            seen: Vec::new(),
+        }
+    }
+
+    /// The first word of `words` in the context window before `start`.
+    pub(crate) fn context(
+        &mut self,
+        text: &str,
+        start: usize,
+        words: &'static [&'static str],
+    ) -> Option<&'static str> {
+        if words.is_empty() {
+            return None;
+        }
+        if self.window.as_ref().is_some_and(|(s, _)| *s != start) {
+            self.window = None;
+            self.seen.clear();
+        }
+        let key = words.as_ptr() as usize;
+        if let Some(&(_, found)) = self.seen.iter().find(|(k, _)| *k == key) {
+            return found;
+        }
+        let (_, w) = self
+            .window
+            .get_or_insert_with(|| (start, context::Window::new(text, start)));
+        let found = w.find(words);
+        self.seen.push((key, found));
+        found
+    }
+}
+
+/// Scores `hit` for `text[start..end]` and appends it if it reaches its entity's minimum
+/// (and [`FLOOR`]).
+pub(crate) fn emit(text: &str, start: usize, end: usize, hit: Hit, out: &mut Sink) {
+    let floor = out
+        .min
+        .get(hit.entity as usize)
+        .copied()
+        .unwrap_or(f32::INFINITY)
+        .max(FLOOR);
+    if hit.base.max(hit.boosted) < floor || start >= end {
+        return;
+    }
+    let word = out.context(text, start, hit.context);
+    let score = if word.is_some() {
+        hit.boosted
+    } else {
+        hit.base
+    };
+    if score < floor {
+        return;
+    }
+    let mut reason = String::new();
+    if let Some(c) = hit.check {
+        reason.push_str("checksum:");
+        reason.push_str(c);
+    }
+    if let Some(w) = word {
+        if !reason.is_empty() {
+            reason.push(';');
+        }
+        reason.push_str("context:\"");
+        reason.push_str(w.trim());
+        reason.push('"');
+    }
+    if reason.is_empty() {
+        reason.push_str("format");
+    }
+    out.findings.push(Finding {
+        entity: hit.entity,
+        start,
+        end,
+        score: score.clamp(0.0, 1.0),
+        recognizer: hit.recognizer,
+        reason,
+    });
+}

@@ -1,0 +1,253 @@
+//! Network identifiers found from their anchor characters: EMAIL (`@`), URL (`://`,
+//! `www.`), and IPv6 / colon-separated MAC addresses (runs of hex digits and `:`).
+//!
+//! Each scanner expands left and right from an anchor over a bounded character class and
+//! resumes after the expanded run, so every byte is looked at a bounded number of times
+//! (no quadratic rescans on `@@@@`, `::::` or `http://http://…`).
+
+use super::entity::Entity as E;
+use super::hit::{Hit, Sink, emit};
+use super::segment::{left_ok, right_ok};
+use std::net::Ipv6Addr;
+
+const MAX_LOCAL: usize = 64;
+const MAX_DOMAIN: usize = 253;
+const EMAIL: &[&str] = &[
+    "mail", "e-mail", "email", "courriel", "correo", "posta", "adres",
+];
+const MAC: &[&str] = &["mac", "hardware", "ethernet", "wlan", "wifi", "bssid"];
+const IP: &[&str] = &["ip", "host", "server"];
+
+fn local_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-' | '\'')
+}
+
+fn domain_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '-')
+}
+
+/// EMAIL: `local@domain.tld`, RFC 5321 length limits, a dotted domain whose last label has
+/// at least two letters (so `npm@1.2.3` and `user@localhost` are not addresses).
+pub(crate) fn emails(text: &str, out: &mut Sink) {
+    for (at, _) in text.match_indices('@') {
+        let (Some(before), Some(after)) = (text.get(..at), text.get(at + 1..)) else {
+            continue;
+        };
+        let mut start = at;
+        let mut n = 0;
+        for c in before.chars().rev() {
+            if !local_char(c) {
+                break;
+            }
+            n += 1;
+            start -= c.len_utf8();
+            if n > MAX_LOCAL {
+                break;
+            }
+        }
+        if n == 0 || n > MAX_LOCAL {
+            continue;
+        }
+        // The local part may not start with a dot; trim leading punctuation.
+        while let Some(c) = text.get(start..at).and_then(|l| l.chars().next()) {
+            if c.is_alphanumeric() {
+                break;
+            }
+            start += c.len_utf8();
+        }
+        let mut len = 0;
+        for c in after.chars() {
+            if !domain_char(c) || len > MAX_DOMAIN {
+                break;
+            }
+            len += c.len_utf8();
+        }
+        let Some(mut domain) = after.get(..len) else {
+            continue;
+        };
+        domain = domain.trim_end_matches(['.', '-']);
+        let end = at + 1 + domain.len();
+        let labels_ok = domain
+            .split('.')
+            .all(|l| !l.is_empty() && !l.starts_with('-') && !l.ends_with('-'));
+        let tld_ok = domain
+            .rsplit('.')
+            .next()
+            .is_some_and(|t| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic));
+        let local = text.get(start..at).unwrap_or_default();
+        if start < at
+            && domain.contains('.')
+            && labels_ok
+            && tld_ok
+            && len <= MAX_DOMAIN
+            && !local.ends_with('.')
+            && !local.contains("..")
+            && right_ok(text, end)
+        {
+            emit(
+                text,
+                start,
+                end,
+                Hit::new(E::Email, "email", 0.95, 1.0).ctx(EMAIL),
+                out,
+            );
+        }
+    }
+}
+
+const SCHEMES: &[&str] = &[
+    "http", "https", "ftp", "ftps", "sftp", "ws", "wss", "ssh", "git", "smb", "rtsp", "irc",
+    "ldap", "ldaps", "telnet", "file", "hxxp", "hxxps",
+];
+
+fn url_char(c: char) -> bool {
+    !c.is_whitespace()
+        && !c.is_control()
+        && !matches!(c, '<' | '>' | '"' | '`' | '{' | '}' | '|' | '\\' | '^')
+}
+
+/// The end of a URL body starting at `from`: up to whitespace, minus trailing punctuation
+/// (a `)` is kept only if the body opened one).
+fn url_end(text: &str, from: usize) -> usize {
+    let body_len: usize = text.get(from..).map_or(0, |r| {
+        r.chars()
+            .take_while(|&c| url_char(c))
+            .map(char::len_utf8)
+            .sum()
+    });
+    let mut end = from + body_len;
+    while let Some(c) = text.get(from..end).and_then(|b| b.chars().next_back()) {
+        let body = text.get(from..end).unwrap_or_default();
+        let keep_paren = c == ')' && body.matches('(').count() >= body.matches(')').count();
+        if !matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '\'' | '"' | '*'
+        ) || keep_paren
+        {
+            break;
+        }
+        end -= c.len_utf8();
+    }
+    end
+}
+
+/// `true` if the host part (after any `user@`) looks like a real host.
+fn host_ok(rest: &str) -> bool {
+    let auth = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = auth.rsplit('@').next().unwrap_or_default();
+    let host = if host.starts_with('[') {
+        host
+    } else {
+        host.split(':').next().unwrap_or_default()
+    };
+    host.starts_with('[')
+        || host.eq_ignore_ascii_case("localhost")
+        || (host.contains('.')
+            && host
+                .split('.')
+                .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-')))
+}
+
+/// URL: a known scheme followed by `://` and a host, or a bare `www.` host.
+pub(crate) fn urls(text: &str, out: &mut Sink) {
+    let mut pos = 0;
+    while let Some(i) = text.get(pos..).and_then(|r| r.find("://")).map(|i| i + pos) {
+        let before = text.get(..i).unwrap_or_default();
+        let scheme_len = before
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_alphabetic)
+            .count()
+            .min(8);
+        let start = i - scheme_len;
+        let scheme = before.get(start..).unwrap_or_default().to_ascii_lowercase();
+        let end = url_end(text, i + 3);
+        let rest = text.get(i + 3..end).unwrap_or_default();
+        if SCHEMES.contains(&scheme.as_str()) && left_ok(text, start) && host_ok(rest) {
+            emit(text, start, end, Hit::new(E::Url, "url", 0.75, 0.9), out);
+        }
+        pos = end.max(i + 3);
+    }
+    let mut pos = 0;
+    while let Some(i) = text
+        .get(pos..)
+        .and_then(|r| r.find("www."))
+        .map(|i| i + pos)
+    {
+        let end = url_end(text, i);
+        let prev = text.get(..i).and_then(|t| t.chars().next_back());
+        let free =
+            prev.is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '/' | '.' | '@' | ':')));
+        if free
+            && host_ok(text.get(i..end).unwrap_or_default())
+            && text.get(i + 4..end).is_some_and(|h| h.contains('.'))
+        {
+            emit(text, i, end, Hit::new(E::Url, "url", 0.65, 0.85), out);
+        }
+        pos = end.max(i + 4);
+    }
+}
+
+/// IPv6 (parsed by `std::net`) and `aa:bb:cc:dd:ee:ff` MAC addresses: maximal runs of hex
+/// digits, `:` and `.` that contain a colon, at most 45 bytes (the longest IPv6 text form).
+pub(crate) fn colon_runs(text: &str, out: &mut Sink) {
+    let bytes = text.as_bytes();
+    let is_run = |b: &u8| b.is_ascii_hexdigit() || *b == b':' || *b == b'.';
+    let mut pos = 0;
+    while let Some(colon) = bytes
+        .get(pos..)
+        .and_then(|r| r.iter().position(|&b| b == b':'))
+        .map(|i| i + pos)
+    {
+        let start = colon
+            - bytes
+                .get(..colon)
+                .map_or(0, |r| r.iter().rev().take_while(|b| is_run(b)).count());
+        let run_end = colon
+            + bytes
+                .get(colon..)
+                .map_or(0, |r| r.iter().take_while(|b| is_run(b)).count());
+        pos = run_end.max(colon + 1);
+        // A sentence may end right after an address.
+        let mut end = run_end;
+        while end > start && bytes.get(end - 1) == Some(&b'.') {
+            end -= 1;
+        }
+        let Some(run) = text.get(start..end) else {
+            continue;
+        };
+        if run.len() > 45 || !left_ok(text, start) || !right_ok(text, end) {
+            continue;
+        }
+        if is_colon_mac(run) {
+            emit(
+                text,
+                start,
+                end,
+                Hit::new(E::MacAddress, "mac_address", 0.8, 0.95).ctx(MAC),
+                out,
+            );
+        } else if run.parse::<Ipv6Addr>().is_ok()
+            && run.split(':').filter(|g| !g.is_empty()).count() >= 2
+        {
+            emit(
+                text,
+                start,
+                end,
+                Hit::new(E::IpAddress, "ip_address", 0.75, 0.9).ctx(IP),
+                out,
+            );
+        }
+    }
+}
+
+fn is_colon_mac(run: &str) -> bool {
+    let groups: Vec<&str> = run.split(':').collect();
+    let lower = run.bytes().any(|b| b.is_ascii_lowercase());
+    let upper = run.bytes().any(|b| b.is_ascii_uppercase());
+    groups.len() == 6
+        && !(lower && upper)
+        && groups
+            .iter()
+            .all(|g| g.len() == 2 && g.bytes().all(|b| b.is_ascii_hexdigit()))
+}

@@ -1,0 +1,77 @@
+//! PERSON: names in free text (lexicon + word shape + titles and role words + police conventions).
+//!
+//! No model and no network: a one-pass tokenizer ([`token`]), an embedded lexicon of given
+//! names and surnames ([`lexicon`], FST sets from `data/lexicon/`), cue words in twelve
+//! languages ([`words`], [`stop`]), and a left-to-right matcher ([`items`], [`scan`],
+//! [`shapes`]). Evidence and the scores it earns:
+//!
+//! | evidence | score |
+//! |---|---|
+//! | a title, role word or `Name:` field before the name (`title:"Herr"`, `role:"suspect"`, `field:"Name:"`) | 0.9, 0.95 with a lexicon hit |
+//! | a naming cue (`cue:"alias"`) | 0.85 with a lexicon hit, else 0.7 |
+//! | given name + surname both in the lexicon (`lexicon:given+surname`) | 0.9 (0.85 all upper case) |
+//! | police shapes `SURNAME, Given` / `SURNAME Given` / `J. Smith` | 0.8–0.9 |
+//! | a given name + an unknown capitalised word, or + a surname that is a common word | 0.7–0.75 |
+//! | a lone given name that is not a common word | 0.55 |
+//! | a lone common word (Mark, Rose, Will), a month, a place, an organisation | nothing |
+//!
+//! **The title is not part of the finding.** "Herr Müller" yields the span "Müller": the
+//! title is no personal data, keeping it leaves a redacted text readable ("Herr [PERSON]"),
+//! and the keyed pseudonym of "Müller" is then the same whether or not a title stood before
+//! it, so one person keeps one token across mentions. Initials are part of the name ("J.
+//! Smith"), particles too ("van der Berg"), and in a `SURNAME, Given` pair the comma is inside
+//! the span so that both halves are redacted together.
+//!
+//! Known limits: a German noun right after a given name can be taken as a surname ("Paul
+//! Geld", 0.7); names that no lexicon knows need a cue or a police shape; lower-case names,
+//! names in non-Latin scripts and the Dutch "'t" are not found; a name inside a street,
+//! organisation or place name ("rue Victor Hugo", "Anna Schmidt GmbH") is deliberately skipped.
+//!
+//! Cost: linear in the text. The tokenizer and the classifier look at each character and
+//! token once; the matcher's look-ahead is bounded by a few words and its look-behind is the
+//! single pending cue; lexicon keys are capped at [`lexicon::MAX_KEY_BYTES`].
+
+// Explicit paths (the default ones) so that `examples/bench_person.rs` can compile this module
+// from its source: the recognizer is crate-private and gets no public hook for benchmarks.
+#[path = "person/items.rs"]
+mod items;
+#[path = "person/lexicon.rs"]
+mod lexicon;
+#[path = "person/scan.rs"]
+mod scan;
+#[path = "person/shapes.rs"]
+mod shapes;
+#[path = "person/stop.rs"]
+mod stop;
+#[path = "person/token.rs"]
+mod token;
+#[path = "person/words.rs"]
+mod words;
+
+#[cfg(test)]
+#[path = "person/tests.rs"]
+mod tests;
+
+use super::entity::Entity;
+use super::finding::Finding;
+
+/// The recognizer id in findings.
+const RECOGNIZER: &str = "person";
+
+/// Appends the PERSON findings of `text` to `out`, in text order, with byte offsets on
+/// `char` boundaries.
+// The detection engine (merged separately) is the caller; until then only tests call it.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn find(text: &str, out: &mut Vec<Finding>) {
+    let items = items::classify(text, token::Tokens::new(text), lexicon::embedded());
+    let mut spans = Vec::new();
+    scan::scan(text, &items, &mut spans);
+    out.extend(spans.into_iter().map(|s| Finding {
+        entity: Entity::Person,
+        start: s.start,
+        end: s.end,
+        score: s.score,
+        recognizer: RECOGNIZER,
+        reason: s.reason,
+    }));
+}

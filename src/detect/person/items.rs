@@ -1,0 +1,281 @@
+//! Classifies tokens into the items the matcher reads: name units, cues, commas and breaks.
+//!
+//! One forward pass; every token is looked at once, and only capitalised or upper-case words
+//! (plus the few cue words) are lower-cased and looked up.
+
+use super::lexicon::{self, Hit, Lexicon};
+use super::token::{Gap, Shape, Token};
+use super::words::{self, flag};
+
+/// Which kind of context announces a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum CueKind {
+    /// Mr, Herr, Mme, Pan, Inspector.
+    Title,
+    /// suspect, Zeuge, témoin.
+    Role,
+    /// Name:, Nachname:, Nom :.
+    Label,
+    /// alias, genannt, named.
+    Naming,
+}
+
+/// A context cue: its kind and the byte range of the cue word (quoted in the reason).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Cue {
+    pub kind: CueKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The kind of a name unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum UnitKind {
+    /// A capitalised or upper-case word.
+    Name,
+    /// A single upper-case letter with its '.' ("J.").
+    Initial,
+    /// van, von, de, della: only inside a name.
+    Particle,
+}
+
+/// A word that may be part of a name, with everything the scoring needs.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Unit {
+    pub kind: UnitKind,
+    pub start: usize,
+    pub end: usize,
+    pub hit: Hit,
+    /// All letters upper case (SMITH).
+    pub upper: bool,
+    /// The word is also a common word (Mark, Rose, Will).
+    pub common: bool,
+    /// A line break lies before it: a name never continues across one.
+    pub newline_before: bool,
+    /// Touches an organisation/street/place word before or after it.
+    pub prev_org: bool,
+    pub next_org: bool,
+    /// Right after a locative preposition ("in", "nach", "à").
+    pub prev_locative: bool,
+}
+
+/// One item of the matcher's input.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Item {
+    Unit(Unit),
+    Cue(Cue),
+    Comma,
+    Break,
+}
+
+/// Suffixes glued to an abbreviated Italian title: Sig.ra, Sig.na, Dott.ssa.
+const TITLE_SUFFIXES: &[&str] = &["ra", "na", "ssa", "a"];
+
+/// Builds the item list of `text` from its tokens, read as a stream with a look-ahead of two
+/// tokens (no token list is kept).
+pub(super) fn classify(
+    text: &str,
+    tokens: impl Iterator<Item = Token>,
+    lex: &Lexicon,
+) -> Vec<Item> {
+    let mut tokens = tokens.fuse();
+    let mut window = [tokens.next(), tokens.next(), tokens.next()];
+    let mut items = Items::default();
+    let mut c = Classifier {
+        text,
+        lex,
+        key: String::new(),
+        scratch: String::new(),
+        prev_flags: 0,
+    };
+    while let [Some(tok), next, after] = window {
+        let (item, f, step) = match tok.shape {
+            None if tok.punct == ',' => (Item::Comma, 0, 1),
+            None => (Item::Break, 0, 1),
+            Some(shape) => {
+                let word = text.get(tok.start..tok.end).unwrap_or("");
+                let lone_letter = shape == Shape::Initial
+                    && !next.is_some_and(|n| n.is_punct('.') && n.gap == Gap::None);
+                if word.len() > lexicon::MAX_KEY_BYTES || shape == Shape::Other {
+                    (Item::Break, 0, 1)
+                } else if lone_letter && !matches!(word, "Ó" | "Y") {
+                    // A capital letter without a dot is neither an initial nor a title ("M."),
+                    // only the particles Ó and Y; skipping the look-ups keeps "A A A …" cheap.
+                    (Item::Break, 0, 1)
+                } else {
+                    lexicon::normalise_into(word, &mut c.key);
+                    let f = word_flags(&c.key);
+                    let (item, step) = c.word_item(&tok, shape, f, [next, after]);
+                    (item, f, step)
+                }
+            }
+        };
+        if f & flag::ORG != 0 && tok.gap != Gap::Newline {
+            items.mark_next_org();
+        }
+        items.push(item);
+        c.prev_flags = f;
+        for _ in 0..step {
+            let [_, a, b] = window;
+            window = [a, b, tokens.next()];
+        }
+    }
+    items.0
+}
+
+/// The item list; consecutive breaks collapse into one, so prose and crafted punctuation
+/// cost one item per stretch, not one per word.
+#[derive(Default)]
+struct Items(Vec<Item>);
+
+impl Items {
+    fn push(&mut self, item: Item) {
+        if !(matches!(item, Item::Break) && matches!(self.0.last(), Some(Item::Break))) {
+            self.0.push(item);
+        }
+    }
+
+    fn mark_next_org(&mut self) {
+        if let Some(Item::Unit(prev)) = self.0.last_mut() {
+            prev.next_org = true;
+        }
+    }
+}
+
+/// State of the classifier between two words.
+struct Classifier<'a> {
+    text: &'a str,
+    lex: &'a Lexicon,
+    /// The current word, normalised (see [`lexicon::normalise_into`]).
+    key: String,
+    /// Scratch space for the lexicon's folded lookups.
+    scratch: String,
+    /// Flags of the previous word (0 after punctuation).
+    prev_flags: u32,
+}
+
+impl Classifier<'_> {
+    /// The item of the current word (flags `f`), and how many tokens it consumes (a title
+    /// takes its '.', a label its ':').
+    fn word_item(
+        &mut self,
+        tok: &Token,
+        shape: Shape,
+        f: u32,
+        [next, after]: [Option<Token>; 2],
+    ) -> (Item, usize) {
+        let touches_next = |c: char| next.is_some_and(|n| n.is_punct(c) && n.gap == Gap::None);
+        let on_line_next = |c: char| next.is_some_and(|n| n.is_punct(c) && n.gap != Gap::Newline);
+        let cue = |kind| {
+            Item::Cue(Cue {
+                kind,
+                start: tok.start,
+                end: tok.end,
+            })
+        };
+        if f & flag::LABEL != 0 && on_line_next(':') && self.prev_flags & flag::LABEL_BLOCK == 0 {
+            return (cue(CueKind::Label), 2);
+        }
+        if f & flag::ROLE != 0 && shape != Shape::Initial {
+            // "Witness:" heads a field just like "Name:" does.
+            return match (on_line_next(':'), on_line_next(',')) {
+                (true, _) => (cue(CueKind::Label), 2),
+                (false, true) => (cue(CueKind::Role), 2),
+                (false, false) => (cue(CueKind::Role), 1),
+            };
+        }
+        // Ranks and titles are written in lower case in running text in most of the twelve
+        // languages ("le commissaire Maigret", "pan Kowalski", "fru Andersson").
+        let title_shape = match shape {
+            Shape::Cap | Shape::Upper => true,
+            Shape::Lower => f & flag::TITLE_CAP == 0,
+            Shape::Initial | Shape::Other => false,
+        };
+        if (f & flag::TITLE != 0 && title_shape)
+            || (f & flag::TITLE_DOT != 0 && shape == Shape::Initial && touches_next('.'))
+        {
+            if !touches_next('.') {
+                return (cue(CueKind::Title), 1);
+            }
+            let suffix = after.filter(|t| t.gap == Gap::None && t.shape == Some(Shape::Lower));
+            let glued = suffix.is_some_and(|t| {
+                self.text
+                    .get(t.start..t.end)
+                    .is_some_and(|s| TITLE_SUFFIXES.contains(&s))
+            });
+            return (cue(CueKind::Title), if glued { 3 } else { 2 });
+        }
+        if f & flag::CUE != 0 && shape != Shape::Initial {
+            return (cue(CueKind::Naming), if on_line_next(':') { 2 } else { 1 });
+        }
+        if shape == Shape::Initial && touches_next('.') {
+            let end = next.map_or(tok.end, |n| n.end);
+            return (
+                Item::Unit(unit(UnitKind::Initial, tok, end, Hit::default(), false)),
+                2,
+            );
+        }
+        // "Ó" (Seán Ó Briain) is a particle although it has the shape of an initial.
+        if f & flag::PARTICLE != 0 {
+            return (
+                Item::Unit(unit(
+                    UnitKind::Particle,
+                    tok,
+                    tok.end,
+                    Hit::default(),
+                    false,
+                )),
+                1,
+            );
+        }
+        if f & (flag::STOP | flag::LOCATIVE) != 0 || !matches!(shape, Shape::Cap | Shape::Upper) {
+            return (Item::Break, 1);
+        }
+        let hit = self.lex.lookup_normalised(&self.key, &mut self.scratch);
+        let mut u = unit(UnitKind::Name, tok, tok.end, hit, f & flag::COMMON != 0);
+        u.upper = shape == Shape::Upper;
+        u.prev_org = tok.gap != Gap::Newline && self.prev_flags & flag::ORG != 0;
+        u.prev_locative = tok.gap != Gap::Newline && self.prev_flags & flag::LOCATIVE != 0;
+        (Item::Unit(u), 1)
+    }
+}
+
+/// Italian and French elided articles and prepositions: "l'indagato" is the role word
+/// "indagato", "dell'Interno" is no name.
+const ELISIONS: &[&str] = &[
+    "l", "d", "dell", "all", "dall", "nell", "sull", "un", "qu", "j", "s", "c", "n",
+];
+
+/// Flags of a key, looking through an elided article and at the first part of a double word
+/// ("Mercedes-Benz" is as common a word as "Mercedes").
+fn word_flags(key: &str) -> u32 {
+    let f = words::flags(key);
+    if f != 0 || !key.bytes().any(|b| b == b'\'' || b == b'-') {
+        return f;
+    }
+    if let Some((_, rest)) = key
+        .split_once('\'')
+        .filter(|(head, _)| ELISIONS.contains(head))
+    {
+        return words::flags(rest) & !(flag::COMMON | flag::PARTICLE);
+    }
+    match key.split_once('-') {
+        Some((head, _)) => words::flags(head) & flag::COMMON,
+        None => 0,
+    }
+}
+
+fn unit(kind: UnitKind, tok: &Token, end: usize, hit: Hit, common: bool) -> Unit {
+    Unit {
+        kind,
+        start: tok.start,
+        end,
+        hit,
+        upper: false,
+        common,
+        newline_before: tok.gap == Gap::Newline,
+        prev_org: false,
+        next_org: false,
+        prev_locative: false,
+    }
+}

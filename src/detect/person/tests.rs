@@ -1,0 +1,270 @@
+//! Tests of the whole recognizer: each cue on its own, and the fixture corpus.
+
+#![allow(clippy::indexing_slicing)]
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use super::{find, items, lexicon, scan, token};
+use crate::detect::{Entity, Finding};
+
+static FIXTURES: &str = include_str!("../../../tests/fixtures/detect/person.json");
+
+fn findings(text: &str) -> Vec<Finding> {
+    let mut out = Vec::new();
+    find(text, &mut out);
+    out
+}
+
+fn texts(text: &str) -> Vec<&str> {
+    findings(text)
+        .iter()
+        .map(|f| &text[f.start..f.end])
+        .collect()
+}
+
+/// The one finding of `text`, as (span text, score, reason).
+fn one(text: &str) -> (&str, f32, String) {
+    let f = findings(text);
+    assert_eq!(f.len(), 1, "{text:?}: {f:?}");
+    (&text[f[0].start..f[0].end], f[0].score, f[0].reason.clone())
+}
+
+#[test]
+fn fixture_corpus_precision_and_recall() {
+    let records: Vec<Value> = serde_json::from_str(FIXTURES).unwrap();
+    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+    let (mut decoys, mut context_only) = (0, 0);
+    let mut langs = BTreeSet::new();
+    let mut buf = String::new();
+    for r in &records {
+        assert_eq!(r["recognizer"], "person");
+        let input = r["input"].as_str().unwrap();
+        let intent = r["intent"].as_str().unwrap();
+        langs.insert(intent.get(1..3).unwrap().to_owned());
+        let expected: Vec<&str> = r["expect"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                assert_eq!(e["entity"], "PERSON");
+                e["text"].as_str().unwrap()
+            })
+            .collect();
+        decoys += usize::from(expected.is_empty());
+        if intent.contains("context-only") {
+            // Only records whose names are really outside the lexicon count as context-only.
+            let known: Vec<&str> = expected
+                .iter()
+                .flat_map(|name| {
+                    token::tokenize(name)
+                        .into_iter()
+                        .map(move |t| &name[t.start..t.end])
+                })
+                .filter(|w| lexicon::embedded().lookup(w, &mut buf).any())
+                .collect();
+            if known.is_empty() {
+                context_only += 1;
+            } else {
+                println!("NOT CONTEXT-ONLY ({intent}): {known:?} in the lexicon");
+            }
+        }
+        let found = findings(input);
+        for f in &found {
+            assert_eq!((f.entity, f.recognizer), (Entity::Person, "person"));
+            assert!(
+                input.is_char_boundary(f.start) && input.is_char_boundary(f.end) && f.start < f.end
+            );
+            assert!((0.0..=1.0).contains(&f.score));
+        }
+        let got: Vec<&str> = found.iter().map(|f| &input[f.start..f.end]).collect();
+        for e in &expected {
+            if got.contains(e) {
+                tp += 1;
+            } else {
+                fn_ += 1;
+                println!("MISSED {e:?} in {input:?} ({intent}); got {got:?}");
+            }
+        }
+        for g in &got {
+            if !expected.contains(g) {
+                fp += 1;
+                println!("EXTRA {g:?} in {input:?} ({intent})");
+            }
+        }
+    }
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + fn_).max(1) as f64;
+    println!(
+        "person fixtures: {} records ({decoys} decoys, {context_only} context-only, {} languages): \
+         tp {tp} fp {fp} fn {fn_}; precision {precision:.3} recall {recall:.3}",
+        records.len(),
+        langs.len()
+    );
+    assert!(records.len() >= 60 && decoys >= 25 && context_only >= 15 && langs.len() == 12);
+    assert!(precision >= 0.90, "precision {precision:.3}");
+    assert!(recall >= 0.90, "recall {recall:.3}");
+}
+
+#[test]
+fn titles_precede_but_are_not_part_of_the_name() {
+    for (text, name) in [
+        ("Herr Müller kam.", "Müller"),
+        ("Mr. J. Smith", "J. Smith"),
+        ("Mme Dubois", "Dubois"),
+        ("Sig.ra Rossi", "Rossi"),
+        ("Dott.ssa Bianchi", "Bianchi"),
+        ("Sra. Quiñones", "Quiñones"),
+        ("Dhr. van Dijk", "van Dijk"),
+        ("Pani Nowak", "Nowak"),
+        ("Fru Qvarnström", "Qvarnström"),
+        ("Herra Virtanen", "Virtanen"),
+        ("Frk. Zzyzxborg", "Zzyzxborg"),
+        ("Herr Dr. von Weizsäcker", "von Weizsäcker"),
+    ] {
+        let (got, score, reason) = one(text);
+        assert_eq!(got, name, "{text}");
+        assert!(
+            score >= 0.85 && reason.starts_with("title:"),
+            "{text}: {score} {reason}"
+        );
+    }
+    assert!(texts("Dear Sir, Herr Doktor, Madame.").is_empty());
+}
+
+#[test]
+fn role_words_and_fields_announce_unknown_names() {
+    for (text, name, reason) in [
+        (
+            "the suspect Qorbal Xentis left",
+            "Qorbal Xentis",
+            "role:\"suspect\"",
+        ),
+        (
+            "Der Zeuge Peter Müller Aussage",
+            "Peter Müller",
+            "role:\"Zeuge\"",
+        ),
+        (
+            "świadek Zdzisław Qwerk",
+            "Zdzisław Qwerk",
+            "role:\"świadek\"",
+        ),
+        (
+            "L'indagato Mario Rossi",
+            "Mario Rossi",
+            "role:\"L'indagato\"",
+        ),
+        ("Name: Qorbal Xentis", "Qorbal Xentis", "field:\"Name:\""),
+        ("Nom : Xentis", "Xentis", "field:\"Nom:\""),
+        (
+            "Witness:\nQorbal Xentis",
+            "Qorbal Xentis",
+            "field:\"Witness:\"",
+        ),
+        (
+            "known as alias Qorbal Xentis",
+            "Qorbal Xentis",
+            "cue:\"alias\"",
+        ),
+    ] {
+        let (got, score, why) = one(text);
+        assert_eq!(got, name, "{text}");
+        assert!(why.starts_with(reason), "{text}: {why}");
+        assert!(score >= 0.7, "{text}: {score}");
+    }
+    assert_eq!(
+        texts("Nachname: Qwerk Vorname: Zorbina"),
+        ["Qwerk", "Zorbina"]
+    );
+    // "File name:" is no person's name field.
+    assert!(texts("File name: Quarterly Summary").is_empty());
+}
+
+#[test]
+fn police_shapes() {
+    let (got, score, reason) = one("SMITH, John");
+    assert_eq!(
+        (got, reason.as_str()),
+        ("SMITH, John", "shape:SURNAME,Given;lexicon:given+surname")
+    );
+    assert!(score >= 0.85);
+    let (got, score, _) = one("QWERKOWSKA, Zorbina");
+    assert_eq!(got, "QWERKOWSKA, Zorbina");
+    assert!((0.75..0.85).contains(&score), "no lexicon hit: {score}");
+    assert_eq!(
+        texts("KOWALSKI Jan, J. R. Smith, O'Connell, Sarah"),
+        ["KOWALSKI Jan", "J. R. Smith", "O'Connell, Sarah"]
+    );
+    // Neither side a name: a heading and a city.
+    assert!(texts("REPORT, Berlin").is_empty());
+    assert!(texts("SMITH, SMITH, SMITH").is_empty());
+}
+
+#[test]
+fn lexicon_evidence_is_graded() {
+    let (_, both, _) = one("Later Anna Schmidt left.");
+    let (_, shape, _) = one("Later Anna Qwerkowska left.");
+    let (_, lone, _) = one("Later Friederike left.");
+    let (_, common, _) = one("Later Will Smith left.");
+    assert!(
+        both >= 0.85 && (0.6..0.8).contains(&shape) && lone < 0.6 && (0.6..0.8).contains(&common)
+    );
+    for text in [
+        "Mark the box.",
+        "Will they come?",
+        "Rose Street",
+        "Paris, France",
+        "in May",
+        "Christian Democratic Union",
+    ] {
+        assert!(texts(text).is_empty(), "{text}: {:?}", texts(text));
+    }
+    assert_eq!(one("JOHN SMITH").1, 0.85);
+}
+
+#[test]
+fn name_words_and_boundaries() {
+    assert_eq!(
+        texts("Yesterday John Smith's car was seen."),
+        ["John Smith"]
+    );
+    assert_eq!(texts("Ludwig van Beethoven"), ["Ludwig van Beethoven"]);
+    assert_eq!(
+        texts("Jean-Pierre Dubois et Łukasz Brzęczyszczykiewicz"),
+        ["Jean-Pierre Dubois", "Łukasz Brzęczyszczykiewicz"]
+    );
+    // A line break ends a name; organisation and street words swallow a neighbouring name.
+    assert_eq!(texts("Anna\nSchmidt"), ["Anna"]);
+    assert!(texts("Anna Schmidt GmbH and Santa Maria and Victoria Station").is_empty());
+    assert!(texts("Europol, Bundeskriminalamt, Ministry of Justice").is_empty());
+}
+
+#[test]
+fn a_corrupt_lexicon_keeps_context_cues() {
+    let lex = lexicon::Lexicon::from_bytes(b"garbage", b"garbage");
+    let text = "Herr Müller met John Smith.";
+    let items = items::classify(text, token::Tokens::new(text), &lex);
+    let mut spans = Vec::new();
+    scan::scan(text, &items, &mut spans);
+    let got: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+    assert_eq!(got, ["Müller"]);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+proptest::proptest! {
+    #[test]
+    fn any_text_gives_ordered_well_formed_findings(text in "\\PC{0,200}", names in "([A-ZÅÖŁ][a-zäöüł]{0,6}[ ,.:'-]{1,2}){0,30}") {
+        for t in [text.as_str(), names.as_str()] {
+            let found = findings(t);
+            let mut last_end = 0;
+            for f in &found {
+                proptest::prop_assert!(t.is_char_boundary(f.start) && t.is_char_boundary(f.end));
+                proptest::prop_assert!(last_end <= f.start && f.start < f.end);
+                proptest::prop_assert!((0.0..=1.0).contains(&f.score));
+                last_end = f.end;
+            }
+        }
+    }
+}

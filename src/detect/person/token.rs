@@ -1,0 +1,345 @@
+//! A one-pass, Unicode-aware word tokenizer with word shapes (Cap, UPPER, initial, …).
+//!
+//! No regex: one forward walk over the `char`s, so the cost is linear in the input whatever it
+//! holds. Words are runs of letters, digits and combining marks; an apostrophe or hyphen
+//! between two letters stays inside the word (O'Brien, Jean-Pierre, d'Artagnan), except an
+//! English possessive `'s`, which is split off so that "Smith's" yields the name "Smith".
+
+use super::lexicon::is_combining_mark;
+
+/// What separates a token from the one before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Gap {
+    /// Nothing: the tokens touch ("Dr" and ".").
+    None,
+    /// Horizontal white space only.
+    Space,
+    /// At least one line break (or the start of the text): names never span it.
+    Newline,
+}
+
+/// The shape of a word, which carries most of the evidence when no lexicon knows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Shape {
+    /// Upper-case first letter and some lower-case letters: Müller, McDonald, O'Brien.
+    Cap,
+    /// Two or more letters, none lower-case: SMITH, VAN, O'BRIEN.
+    Upper,
+    /// A single upper-case letter: the J of "J. Smith".
+    Initial,
+    /// Starts with a lower-case letter.
+    Lower,
+    /// Holds digits, or letters without case (scripts such as CJK): never a name here.
+    Other,
+}
+
+/// One token: a word or a single punctuation character, by byte offsets into the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// `Some(shape)` for a word, `None` for punctuation.
+    pub shape: Option<Shape>,
+    /// The punctuation character, or `'\0'` for a word.
+    pub punct: char,
+    /// What lies between this token and the previous one.
+    pub gap: Gap,
+}
+
+impl Token {
+    /// True for punctuation token `c`.
+    pub fn is_punct(&self, c: char) -> bool {
+        self.shape.is_none() && self.punct == c
+    }
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02BC}')
+}
+
+fn is_joiner(c: char) -> bool {
+    is_apostrophe(c) || matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+#[derive(Default)]
+struct Stats {
+    first_upper: bool,
+    first_lower: bool,
+    letters: usize,
+    upper: usize,
+    lower: usize,
+    other: usize,
+}
+
+impl Stats {
+    fn push(&mut self, c: char) {
+        if c.is_ascii() {
+            self.letters += usize::from(c.is_ascii_alphabetic());
+            self.upper += usize::from(c.is_ascii_uppercase());
+            self.lower += usize::from(c.is_ascii_lowercase());
+            self.other += usize::from(!c.is_ascii_alphabetic());
+        } else if c.is_alphabetic() {
+            self.letters += 1;
+            if c.is_uppercase() {
+                self.upper += 1;
+            } else if c.is_lowercase() {
+                self.lower += 1;
+            } else {
+                self.other += 1;
+            }
+        } else if !is_combining_mark(c) {
+            self.other += 1;
+        }
+    }
+
+    fn shape(&self) -> Shape {
+        if self.other > 0 {
+            Shape::Other
+        } else if self.first_upper && self.lower > 0 {
+            Shape::Cap
+        } else if self.first_upper && self.letters == 1 {
+            Shape::Initial
+        } else if self.first_upper && self.upper >= 2 && self.lower == 0 {
+            Shape::Upper
+        } else if self.first_lower {
+            Shape::Lower
+        } else {
+            Shape::Other
+        }
+    }
+}
+
+/// Splits `text` into words and punctuation. White space is not a token; it is recorded in
+/// the next token's [`Gap`].
+#[cfg(test)]
+pub(super) fn tokenize(text: &str) -> Vec<Token> {
+    Tokens::new(text).collect()
+}
+
+/// The tokens of a text, produced on demand (the matcher never holds them all).
+pub(super) struct Tokens<'a> {
+    text: &'a str,
+    pos: usize,
+    gap: Gap,
+}
+
+impl<'a> Tokens<'a> {
+    /// Tokens of `text`; the start of the text counts as a line start.
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            pos: 0,
+            gap: Gap::Newline,
+        }
+    }
+
+    /// The character at byte `pos` (`None` at the end). ASCII is read as a byte, without
+    /// UTF-8 decoding: most report text is ASCII and this loop sees every character.
+    fn char_at(&self, pos: usize) -> Option<char> {
+        let b = *self.text.as_bytes().get(pos)?;
+        if b.is_ascii() {
+            Some(char::from(b))
+        } else {
+            self.text.get(pos..)?.chars().next()
+        }
+    }
+
+    /// Consumes the rest of a word that started with `c` at `start`.
+    fn word(&mut self, start: usize, c: char) -> Token {
+        let mut stats = Stats {
+            first_upper: c.is_uppercase(),
+            first_lower: c.is_lowercase(),
+            ..Stats::default()
+        };
+        stats.push(c);
+        let mut pos = start + c.len_utf8();
+        while let Some(d) = self.char_at(pos) {
+            if is_word_char(d) {
+                stats.push(d);
+                pos += d.len_utf8();
+                continue;
+            }
+            if !is_joiner(d) {
+                break;
+            }
+            let next = pos + d.len_utf8();
+            let Some(e) = self.char_at(next) else { break };
+            let after = self.char_at(next + e.len_utf8());
+            let possessive = is_apostrophe(d)
+                && matches!(e, 's' | 'S')
+                && !after.is_some_and(char::is_alphanumeric);
+            if !e.is_alphabetic() || possessive {
+                break;
+            }
+            // Step over the joiner; the letter after it is taken by the next round.
+            pos = next;
+        }
+        self.pos = pos;
+        Token {
+            start,
+            end: pos,
+            shape: Some(stats.shape()),
+            punct: '\0',
+            gap: self.gap,
+        }
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric() || is_combining_mark(c)
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        while let Some(c) = self.char_at(self.pos) {
+            let start = self.pos;
+            if c.is_whitespace() {
+                self.pos += c.len_utf8();
+                if is_line_break(c) {
+                    self.gap = Gap::Newline;
+                } else if self.gap == Gap::None {
+                    self.gap = Gap::Space;
+                }
+                continue;
+            }
+            let token = if c.is_alphanumeric() {
+                self.word(start, c)
+            } else {
+                self.pos += c.len_utf8();
+                Token {
+                    start,
+                    end: self.pos,
+                    shape: None,
+                    punct: c,
+                    gap: self.gap,
+                }
+            };
+            self.gap = Gap::None;
+            return Some(token);
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, Option<Shape>)> {
+        tokenize(text)
+            .iter()
+            .map(|t| (&text[t.start..t.end], t.shape))
+            .collect()
+    }
+
+    #[test]
+    fn unicode_names_are_single_cap_words() {
+        for name in [
+            "Łukasz",
+            "Øyvind",
+            "Åsa",
+            "Müller",
+            "O'Brien",
+            "O\u{2019}Brien",
+            "Jean-Pierre",
+            "McDonald",
+            "Žofie",
+            "Ştefan",
+            "Iñaki",
+        ] {
+            assert_eq!(words(name), vec![(name, Some(Shape::Cap))], "{name}");
+        }
+        // Decomposed (NFD) "Müller": the combining mark stays inside the word.
+        assert_eq!(
+            words("Mu\u{0308}ller"),
+            vec![("Mu\u{0308}ller", Some(Shape::Cap))]
+        );
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(
+            words("SMITH, J. van der Berg ÅSA d'Artagnan R2D2 北京"),
+            vec![
+                ("SMITH", Some(Shape::Upper)),
+                (",", None),
+                ("J", Some(Shape::Initial)),
+                (".", None),
+                ("van", Some(Shape::Lower)),
+                ("der", Some(Shape::Lower)),
+                ("Berg", Some(Shape::Cap)),
+                ("ÅSA", Some(Shape::Upper)),
+                ("d'Artagnan", Some(Shape::Lower)),
+                ("R2D2", Some(Shape::Other)),
+                ("北京", Some(Shape::Other)),
+            ]
+        );
+    }
+
+    #[test]
+    fn possessive_and_dangling_joiners_are_split() {
+        assert_eq!(
+            words("Smith's car"),
+            vec![
+                ("Smith", Some(Shape::Cap)),
+                ("'", None),
+                ("s", Some(Shape::Lower)),
+                ("car", Some(Shape::Lower))
+            ]
+        );
+        assert_eq!(
+            words("Jean- Paul'"),
+            vec![
+                ("Jean", Some(Shape::Cap)),
+                ("-", None),
+                ("Paul", Some(Shape::Cap)),
+                ("'", None)
+            ]
+        );
+        // "O'Sullivan" is not a possessive: a letter follows the s.
+        assert_eq!(words("O'Sullivan"), vec![("O'Sullivan", Some(Shape::Cap))]);
+    }
+
+    #[test]
+    fn gaps_record_spaces_and_line_breaks() {
+        let gaps: Vec<Gap> = tokenize("Dr. Ann\nLee  Roe")
+            .iter()
+            .map(|t| t.gap)
+            .collect();
+        assert_eq!(
+            gaps,
+            vec![
+                Gap::Newline,
+                Gap::None,
+                Gap::Space,
+                Gap::Newline,
+                Gap::Space
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_are_char_boundaries_for_any_input() {
+        let text = "é\u{0301}ü-\u{2019}s 'x\u{2028}ß—Æ";
+        for t in tokenize(text) {
+            assert!(
+                text.is_char_boundary(t.start) && text.is_char_boundary(t.end) && t.start < t.end
+            );
+        }
+    }
+}

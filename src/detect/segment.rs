@@ -1,0 +1,320 @@
+//! Candidate stage: ASCII alphanumeric segments and their short separator-joined runs.
+//!
+//! One linear pass finds every maximal ASCII alphanumeric run (a *segment*). From each
+//! segment that looks like part of an identifier, [`combos`] offers the segment alone and
+//! then the segment joined with up to [`MAX_GROUPS`]` - 1` following segments through single
+//! separators (`space - . / +`), never more than [`MAX_COMPACT`] characters. Each offer is a
+//! [`Cand`] that the anchored per-format checks inspect. Work per segment is bounded by
+//! those two constants, so the whole stage is linear in the input (perf-notes.md: a cheap
+//! candidate scan, then validators on the candidates only).
+
+/// Longest identifier in compact form (bech32 addresses reach 90).
+pub(crate) const MAX_COMPACT: usize = 96;
+/// Longest identifier written in several groups (an IBAN has at most 34 characters), so a
+/// long run of short groups offers a bounded number of candidates per start.
+const MAX_JOINED: usize = 34;
+/// Most groups a spaced identifier has (FR NIR `2 95 10 99 126 111 93` has 7).
+pub(crate) const MAX_GROUPS: usize = 9;
+/// Separators allowed between the groups of one identifier.
+const SEPS: &[u8] = b" -./+";
+
+/// A candidate: a run of segments joined by single separators.
+pub(crate) struct Cand<'t> {
+    /// The whole analysed text.
+    pub text: &'t str,
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset one past the last character.
+    pub end: usize,
+    buf: [u8; MAX_COMPACT],
+    len: usize,
+    glens: [u8; MAX_GROUPS],
+    seps: [u8; MAX_GROUPS],
+    n: usize,
+    digits: usize,
+    upper: usize,
+    lower: usize,
+    hex_letters: usize,
+}
+
+impl<'t> Cand<'t> {
+    fn new(text: &'t str, start: usize) -> Self {
+        Cand {
+            text,
+            start,
+            end: start,
+            buf: [0; MAX_COMPACT],
+            len: 0,
+            glens: [0; MAX_GROUPS],
+            seps: [0; MAX_GROUPS],
+            n: 0,
+            digits: 0,
+            upper: 0,
+            lower: 0,
+            hex_letters: 0,
+        }
+    }
+
+    /// `true` if every character is a digit. The character-class counts are kept as
+    /// segments are added, so the recognizers' class tests cost nothing per candidate.
+    pub fn all_digits(&self) -> bool {
+        self.digits == self.len
+    }
+
+    /// `true` if at least one character is a digit.
+    pub fn has_digit(&self) -> bool {
+        self.digits > 0
+    }
+
+    /// `true` if at least one character is an upper-case letter.
+    pub fn has_upper(&self) -> bool {
+        self.upper > 0
+    }
+
+    /// `true` if no character is a lower-case letter.
+    pub fn no_lower(&self) -> bool {
+        self.lower == 0
+    }
+
+    /// `true` if both letter cases occur.
+    pub fn mixed_case(&self) -> bool {
+        self.lower > 0 && self.upper > 0
+    }
+
+    /// `true` if every character is a hexadecimal digit.
+    pub fn all_hex(&self) -> bool {
+        self.digits + self.hex_letters == self.len
+    }
+
+    /// The characters without separators, as written (case kept).
+    pub fn compact(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or_default()
+    }
+
+    /// The length of each group.
+    pub fn groups(&self) -> &[u8] {
+        self.glens.get(..self.n).unwrap_or_default()
+    }
+
+    /// The separator before each group after the first.
+    pub fn seps(&self) -> &[u8] {
+        self.seps
+            .get(..self.n.saturating_sub(1))
+            .unwrap_or_default()
+    }
+
+    /// `true` if the candidate is one segment, or every separator is one of `allowed` and
+    /// all separators are the same character.
+    pub fn uniform_sep(&self, allowed: &[u8]) -> bool {
+        let s = self.seps();
+        s.first()
+            .is_none_or(|f| allowed.contains(f) && s.iter().all(|x| x == f))
+    }
+
+    /// `true` if the candidate is exactly one segment.
+    pub fn unbroken(&self) -> bool {
+        self.n == 1
+    }
+
+    /// `true` if the group lengths are exactly `shape`.
+    pub fn shape(&self, shape: &[u8]) -> bool {
+        self.groups() == shape
+    }
+
+    fn push(&mut self, seg: &[u8], sep: Option<u8>) -> bool {
+        let Some(dst) = self.buf.get_mut(self.len..self.len + seg.len()) else {
+            return false;
+        };
+        let (Some(g), Ok(l)) = (self.glens.get_mut(self.n), u8::try_from(seg.len())) else {
+            return false;
+        };
+        dst.copy_from_slice(seg);
+        for b in seg {
+            match b {
+                b'0'..=b'9' => self.digits += 1,
+                b'A'..=b'Z' => self.upper += 1,
+                _ => self.lower += 1,
+            }
+            if matches!(b, b'a'..=b'f' | b'A'..=b'F') {
+                self.hex_letters += 1;
+            }
+        }
+        *g = l;
+        if let (Some(sep), Some(slot)) = (sep, self.seps.get_mut(self.n.wrapping_sub(1))) {
+            *slot = sep;
+        }
+        self.len += seg.len();
+        self.n += 1;
+        true
+    }
+}
+
+/// The maximal ASCII alphanumeric runs of `text`, as `(start, end)` byte offsets.
+pub(crate) fn segments(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    core::iter::from_fn(move || {
+        let rest = bytes.get(i..)?;
+        let s = i + rest.iter().position(u8::is_ascii_alphanumeric)?;
+        let e = run_end(bytes, s);
+        i = e;
+        Some((s, e))
+    })
+}
+
+fn run_end(bytes: &[u8], s: usize) -> usize {
+    bytes.get(s..).map_or(s, |r| {
+        s + r.iter().take_while(|b| b.is_ascii_alphanumeric()).count()
+    })
+}
+
+/// `true` if the character before `at` is not alphanumeric (any script), so a candidate
+/// starting at `at` does not begin inside a word such as `Müller123`.
+pub(crate) fn left_ok(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .and_then(|t| t.chars().next_back())
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// `true` if the character at `at` is not alphanumeric (any script).
+pub(crate) fn right_ok(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|t| t.chars().next())
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// A segment may take part in an identifier: it has a digit, or is a short upper-case or
+/// hexadecimal word (IBAN `WEST`, NINO `AB`, MAC `ab`, plate `B`).
+fn idish(seg: &[u8]) -> bool {
+    seg.iter().any(u8::is_ascii_digit)
+        || (seg.len() <= 4
+            && (seg.iter().all(u8::is_ascii_uppercase) || seg.iter().all(u8::is_ascii_hexdigit)))
+}
+
+/// `true` if a digit group continues the candidate on the left or right through `sep`,
+/// so the candidate would be a slice of a longer number (`12.34.56.78.9` holds no IPv4).
+/// A space only glues when the candidate itself is spaced, and only digit to digit: an
+/// IBAN starting with letters right after another number is not glued to it.
+fn glued(c: &Cand<'_>) -> bool {
+    let bytes = c.text.as_bytes();
+    let spaced = c.seps().contains(&b' ');
+    let glue = |sep: Option<&u8>, digit: Option<&u8>| {
+        digit.is_some_and(u8::is_ascii_digit)
+            && sep.is_some_and(|&s| {
+                matches!(s, b'-' | b'.' | b'/') || (spaced && (s == b' ' || s == b'+'))
+            })
+    };
+    let first_digit = bytes.get(c.start).is_some_and(u8::is_ascii_digit);
+    let last_digit = c.end > 0 && bytes.get(c.end - 1).is_some_and(u8::is_ascii_digit);
+    let left = first_digit && c.start >= 2 && glue(bytes.get(c.start - 1), bytes.get(c.start - 2));
+    left || (last_digit && glue(bytes.get(c.end), bytes.get(c.end + 1)))
+}
+
+/// Offers every candidate that starts with the segment `text[s..e]` to `visit`.
+pub(crate) fn combos(text: &str, s: usize, e: usize, mut visit: impl FnMut(&Cand<'_>)) {
+    let bytes = text.as_bytes();
+    let Some(first) = bytes.get(s..e) else { return };
+    if !idish(first) || !left_ok(text, s) {
+        return;
+    }
+    // A digit-led run right after `digit` + `-./` is glued to it whatever follows, and after
+    // `digit` + space every spaced extension is: stop early instead of building runs that
+    // `glued` would refuse one by one (this keeps `1 1 1 1 …` and `12.12.12…` cheap).
+    let prev_sep = s.checked_sub(1).and_then(|i| bytes.get(i)).copied();
+    let prev_digit = s
+        .checked_sub(2)
+        .and_then(|i| bytes.get(i))
+        .is_some_and(u8::is_ascii_digit);
+    let digit_led = first.first().is_some_and(u8::is_ascii_digit);
+    if digit_led && prev_digit && matches!(prev_sep, Some(b'-' | b'.' | b'/')) {
+        return;
+    }
+    let no_spaces = digit_led && prev_digit && matches!(prev_sep, Some(b' ' | b'+'));
+    let max_groups = max_groups(first);
+    let mut c = Cand::new(text, s);
+    if !c.push(first, None) {
+        return;
+    }
+    let mut end = e;
+    loop {
+        c.end = end;
+        // No recognizer accepts fewer than 4 characters (`B 12`, `1.1.1.1`).
+        if c.len >= 4 && right_ok(text, end) && !glued(&c) {
+            visit(&c);
+        }
+        let Some(&sep) = bytes.get(end).filter(|b| SEPS.contains(b)) else {
+            break;
+        };
+        let ns = end + 1;
+        let more = c.n < max_groups && !(no_spaces && matches!(sep, b' ' | b'+'));
+        if !more || !bytes.get(ns).is_some_and(u8::is_ascii_alphanumeric) {
+            break;
+        }
+        let ne = run_end(bytes, ns);
+        let Some(seg) = bytes.get(ns..ne) else { break };
+        if !idish(seg) || c.len + seg.len() > MAX_JOINED || !c.push(seg, Some(sep)) {
+            break;
+        }
+        end = ne;
+    }
+}
+
+/// How many groups a run starting with `first` may have. Only digit-led identifiers,
+/// IBANs (`DE89 …`), NINOs (`AB 12 34 56 C`) and MACs (`ab-cd-…`) are written in more
+/// than three groups; other letter-led runs (plates, NIE) have at most three.
+fn max_groups(first: &[u8]) -> usize {
+    let upper = |i: usize| first.get(i).is_some_and(u8::is_ascii_uppercase);
+    let digit = |i: usize| first.get(i).is_some_and(u8::is_ascii_digit);
+    let hex = first.iter().all(u8::is_ascii_hexdigit);
+    let iban_head = upper(0) && upper(1) && digit(2) && digit(3);
+    if digit(0) || (iban_head && super::finance::iban_country(first)) {
+        MAX_GROUPS
+    } else if hex && first.len() == 2 {
+        6
+    } else if first.len() == 2 && upper(0) && upper(1) {
+        5
+    } else {
+        3
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    fn all(text: &str) -> Vec<String> {
+        let mut v = Vec::new();
+        for (s, e) in segments(text) {
+            combos(text, s, e, |c| v.push(text[c.start..c.end].to_string()));
+        }
+        v
+    }
+
+    #[test]
+    fn runs_and_glue() {
+        let v = all("IBAN DE89 3704 0044 0532 0130 00 BIC");
+        assert!(v.contains(&"DE89 3704 0044 0532 0130 00".to_string()));
+        assert!(!v.contains(&"3704 0044 0532 0130 00".to_string()), "{v:?}");
+        let v = all("v 12.34.56.78.9");
+        assert!(!v.contains(&"12.34.56.78".to_string()));
+        let v = all("Müller123 x");
+        assert!(!v.iter().any(|s| s.contains("ller")));
+    }
+
+    #[test]
+    fn groups_and_seps() {
+        let text = "85.07.30-033.28";
+        let mut seen = false;
+        combos(text, 0, 2, |c| {
+            if c.end == text.len() {
+                seen = true;
+                assert_eq!(c.compact(), b"85073003328");
+                assert_eq!(c.groups(), &[2, 2, 2, 3, 2]);
+                assert_eq!(c.seps(), b"..-.");
+                assert!(!c.uniform_sep(b"."));
+            }
+        });
+        assert!(seen);
+    }
+}

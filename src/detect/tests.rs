@@ -1,0 +1,163 @@
+//! Engine-level tests: limits, configuration, UTF-16 offsets.
+#![allow(clippy::indexing_slicing, clippy::field_reassign_with_default)]
+
+use super::*;
+
+fn f(start: usize, end: usize) -> Finding {
+    Finding {
+        entity: Entity::Email,
+        start,
+        end,
+        score: 1.0,
+        recognizer: "t",
+        reason: String::new(),
+    }
+}
+
+#[test]
+fn utf16_offsets_ascii_and_bmp() {
+    let t = "é a@b.de";
+    let start = t.find('a').unwrap();
+    assert_eq!(utf16_offsets(t, &[f(start, t.len())]), vec![(2, 8)]);
+}
+
+#[test]
+fn utf16_offsets_surrogate_pairs_and_combining() {
+    // 😀 is 4 bytes / 2 UTF-16 units; "e\u{301}" is 3 bytes / 2 units.
+    let t = "😀e\u{301}x😀y";
+    let x = t.find('x').unwrap();
+    let y = t.find('y').unwrap();
+    let out = utf16_offsets(t, &[f(y, y + 1), f(x, x + 1), f(0, 4)]);
+    assert_eq!(out, vec![(7, 8), (4, 5), (0, 2)]);
+    // Mid-char and past-the-end offsets never panic.
+    assert_eq!(utf16_offsets(t, &[f(1, 99)]), vec![(0, 8)]);
+    let units: Vec<u16> = t.encode_utf16().collect();
+    assert_eq!(String::from_utf16(&units[4..5]).unwrap(), "x");
+}
+
+#[test]
+fn input_too_large_fails_closed() {
+    let big = "a".repeat(MAX_TEXT_BYTES + 1);
+    let e = Detector::default().analyze(&big).unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InputTooLarge);
+}
+
+#[test]
+fn deny_allow_enabled_and_thresholds() {
+    let cfg = DetectorConfig {
+        deny_list: vec![DenyTerm {
+            term: "Operation Nordlicht".into(),
+            entity: Entity::Person,
+        }],
+        allow_list: vec!["info@polizei.example.de".into()],
+        ..DetectorConfig::default()
+    };
+    let d = Detector::new(&cfg).unwrap();
+    let t = "operation nordlicht: mail info@polizei.example.de or anna@example.org";
+    let r = d.analyze(t).unwrap();
+    let got: Vec<(&str, Entity)> = r.iter().map(|x| (&t[x.start..x.end], x.entity)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("operation nordlicht", Entity::Person),
+            ("anna@example.org", Entity::Email)
+        ]
+    );
+
+    let mut cfg = DetectorConfig::default();
+    cfg.enabled.remove(&Entity::Email);
+    assert!(Detector::new(&cfg).unwrap().analyze(t).unwrap().is_empty());
+
+    // A deny-list term is a finding even when its entity type is not enabled.
+    let cfg = DetectorConfig {
+        enabled: BTreeSet::new(),
+        deny_list: vec![DenyTerm {
+            term: "Nordlicht".into(),
+            entity: Entity::Person,
+        }],
+        ..DetectorConfig::default()
+    };
+    let r = Detector::new(&cfg).unwrap().analyze(t).unwrap();
+    assert_eq!(r.len(), 1);
+    assert_eq!(&t[r[0].start..r[0].end], "nordlicht");
+
+    let mut cfg = DetectorConfig::default();
+    cfg.min_score.insert(Entity::Email, 0.97);
+    let d = Detector::new(&cfg).unwrap();
+    assert!(
+        d.analyze("write to anna@example.org").unwrap().is_empty(),
+        "0.95 < 0.97"
+    );
+    assert_eq!(
+        d.analyze("e-mail anna@example.org").unwrap().len(),
+        1,
+        "context lifts it to 1.0"
+    );
+}
+
+#[test]
+fn config_errors() {
+    let mut cfg = DetectorConfig::default();
+    cfg.deny_list = vec![DenyTerm {
+        term: "x".repeat(MAX_TERM_BYTES + 1),
+        entity: Entity::Person,
+    }];
+    assert_eq!(
+        Detector::new(&cfg).unwrap_err().code(),
+        ErrorCode::PatternTooLarge
+    );
+    cfg.deny_list = (0..=MAX_TERMS)
+        .map(|i| DenyTerm {
+            term: format!("t{i}"),
+            entity: Entity::Person,
+        })
+        .collect();
+    assert_eq!(
+        Detector::new(&cfg).unwrap_err().code(),
+        ErrorCode::PatternTooLarge
+    );
+    let mut cfg = DetectorConfig::default();
+    cfg.deny_list = vec![DenyTerm {
+        term: "Foo".into(),
+        entity: Entity::Person,
+    }];
+    cfg.allow_list = vec!["foo".into()];
+    assert_eq!(
+        Detector::new(&cfg).unwrap_err().code(),
+        ErrorCode::InvalidArgument
+    );
+    let cfg = DetectorConfig {
+        default_min_score: 1.5,
+        ..DetectorConfig::default()
+    };
+    assert_eq!(
+        Detector::new(&cfg).unwrap_err().code(),
+        ErrorCode::InvalidArgument
+    );
+}
+
+#[test]
+fn detector_is_send_sync_and_findings_sorted_disjoint() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Detector>();
+    let t = "IBAN DE89 3704 0044 0532 0130 00, card 4111 1111 1111 1111, mail a@b.org, ip 10.1.2.3";
+    let r = Detector::default().analyze(t).unwrap();
+    assert_eq!(r.len(), 4, "{r:?}");
+    assert!(r.windows(2).all(|w| w[0].end <= w[1].start));
+    for x in &r {
+        assert!(!x.reason.contains(&t[x.start..x.end]));
+    }
+}
+
+#[test]
+fn lower_threshold_reveals_context_less_numbers() {
+    let t = "ref 219-45-6789";
+    assert!(Detector::default().analyze(t).unwrap().is_empty());
+    let mut cfg = DetectorConfig::default();
+    cfg.min_score.insert(Entity::UsSsn, 0.4);
+    let r = Detector::new(&cfg).unwrap().analyze(t).unwrap();
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].entity, Entity::UsSsn);
+    assert_eq!(r[0].reason, "format");
+    assert!((r[0].score - 0.45).abs() < 1e-6);
+}

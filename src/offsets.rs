@@ -1,0 +1,64 @@
+//! Offsets: byte offsets (Rust strings) to UTF-16 code units (JavaScript string indices).
+//!
+//! The core works in bytes; the JavaScript boundary speaks UTF-16, what
+//! `String.prototype.slice` uses, so an emoji (a surrogate pair) counts 2 and "é" counts 1.
+
+/// The UTF-16 position of each byte offset in `text`, in one pass over the text whatever
+/// the order of `byte_offsets`. An offset inside a character maps to that character's start;
+/// one past the end maps to the text's UTF-16 length.
+#[must_use]
+pub fn utf16_positions(text: &str, byte_offsets: &[usize]) -> Vec<usize> {
+    let mut order: Vec<(usize, usize)> = byte_offsets
+        .iter()
+        .enumerate()
+        .map(|(slot, &byte)| (byte, slot))
+        .collect();
+    order.sort_unstable();
+    let mut out = vec![0usize; byte_offsets.len()];
+    let mut chars = text.char_indices().peekable();
+    let mut units = 0usize;
+    for (byte, slot) in order {
+        while let Some(&(at, c)) = chars.peek() {
+            if at + c.len_utf8() > byte {
+                break;
+            }
+            units += c.len_utf16();
+            chars.next();
+        }
+        if let Some(o) = out.get_mut(slot) {
+            *o = units;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_is_identity() {
+        assert_eq!(utf16_positions("hello", &[0, 3, 5]), vec![0, 3, 5]);
+    }
+
+    #[test]
+    fn multibyte_bmp_and_astral() {
+        // "é" is 2 bytes / 1 unit; "😀" 4 bytes / 2 units; combining U+0301 2 bytes / 1 unit.
+        let text = "é😀e\u{301}x";
+        let bytes = [0, 2, 6, 7, 9, 10];
+        assert_eq!(utf16_positions(text, &bytes), vec![0, 1, 3, 4, 5, 6]);
+        let js: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(js.len(), 6);
+    }
+
+    #[test]
+    fn order_of_queries_does_not_matter() {
+        let text = "a😀b😀c";
+        assert_eq!(utf16_positions(text, &[10, 0, 5]), vec![6, 0, 3]);
+    }
+
+    #[test]
+    fn inside_a_character_and_past_the_end() {
+        assert_eq!(utf16_positions("😀", &[2, 4, 99]), vec![0, 2, 2]);
+    }
+}

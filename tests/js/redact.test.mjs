@@ -1,0 +1,132 @@
+// Detection, policy and redaction through the installed package, as a portal calls them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Redactor, presets, generateKeyPair, seal, open } from 'borderseal';
+
+const REPORT = 'Zeuge Jörg Baumann 😀 (jorg.baumann@example.de, IBAN DE89 3704 0044 0532 0130 00) '
+  + 'meldete sich am 3.4.2026 bei der Polizei. Karte 4111 1111 1111 1111.';
+const VALUES = ['Jörg Baumann', 'jorg.baumann@example.de', 'DE89 3704 0044 0532 0130 00', '4111 1111 1111 1111'];
+
+function expectCode(fn, code) {
+  assert.throws(fn, (e) => {
+    assert.ok(e instanceof Error);
+    assert.equal(e.name, 'BordersealError');
+    assert.equal(e.code, code, e.message);
+    return true;
+  });
+}
+
+test('analyze finds every value with exact UTF-16 offsets (emoji and umlauts before them)', () => {
+  const r = new Redactor();
+  const findings = r.analyze(REPORT);
+  for (const v of VALUES) {
+    const f = findings.find((x) => REPORT.slice(x.start, x.end) === v);
+    assert.ok(f, `${v} not found exactly: ${JSON.stringify(findings.map((x) => [x.entity, REPORT.slice(x.start, x.end)]))}`);
+    assert.ok(f.score > 0 && f.score <= 1);
+    assert.equal(typeof f.reason, 'string');
+    assert.equal(typeof f.action, 'string');
+  }
+  assert.deepEqual(new Set(findings.map((f) => f.entity)).has('CREDIT_CARD'), true);
+  r.free();
+});
+
+test('redactText removes every value, keeps the rest, and audits without personal data', () => {
+  const r = new Redactor('led-strict');
+  const out = r.redactText(REPORT, { recipient: 'bka.de', country: 'DE', marking: 'TLP:AMBER', legalBasis: 'led-art-35' });
+  for (const v of VALUES) assert.ok(!out.text.includes(v), `${v} leaked: ${out.text}`);
+  assert.ok(out.text.startsWith('Zeuge '));
+  assert.ok(out.text.includes('😀'));
+  const audit = JSON.stringify(out.audit);
+  for (const v of VALUES) assert.ok(!audit.includes(v), `${v} in the audit record`);
+  assert.equal(out.audit.offsets, 'utf16');
+  assert.equal(out.audit.policy.id, 'led-strict');
+  assert.equal(out.audit.policy.fingerprint, r.policyFingerprint);
+  assert.match(out.auditDigest, /^sha256:[0-9a-f]{64}$/);
+  // Audit offsets point into the original string, in UTF-16 units.
+  for (const f of out.audit.findings) assert.ok(VALUES.some((v) => REPORT.slice(f.start, f.end) === v) || f.entity, f);
+  const email = out.audit.findings.find((f) => f.entity === 'EMAIL');
+  assert.equal(REPORT.slice(email.start, email.end), VALUES[1]);
+  r.free();
+});
+
+test('the redaction result seals with its fingerprint and audit digest bound in', () => {
+  const r = new Redactor();
+  const out = r.redactText(REPORT, { marking: 'TLP:AMBER' });
+  const partner = generateKeyPair();
+  const env = seal(out.text, {
+    recipients: [partner.publicJwk],
+    metadata: { marking: 'TLP:AMBER', policyFingerprint: out.audit.policy.fingerprint, auditDigest: out.auditDigest },
+  });
+  const opened = open(env, partner.privateJwk);
+  assert.equal(new TextDecoder().decode(opened.plaintext), out.text);
+  assert.equal(opened.metadata.auditDigest, out.auditDigest);
+});
+
+test('keyed pseudonyms are stable across runs and redactors, and need a key', () => {
+  expectCode(() => new Redactor('partner-linkage'), 'MISSING_PSEUDONYM_KEY');
+  const key = new Uint8Array(32).fill(9);
+  const a = new Redactor('partner-linkage', { pseudonymKey: key, pseudonymKeyId: 'k1' });
+  const b = new Redactor('partner-linkage', { pseudonymKey: key, pseudonymKeyId: 'k1' });
+  const x = a.redactText('Contact: jorg.baumann@example.de').text;
+  const y = b.redactText('Mail from jorg.baumann@example.de today').text;
+  const token = /\[[^\]]*k1[^\]]*\]/.exec(x)?.[0];
+  assert.ok(token, x);
+  assert.ok(y.includes(token), `${x} / ${y}`);
+  assert.ok(!x.includes('jorg.baumann'));
+  assert.equal(a.redactText('x').audit.pseudonym_key_id, undefined);
+  assert.equal(a.redactText('Contact: jorg.baumann@example.de').audit.pseudonym_key_id, 'k1');
+});
+
+test('policies: presets by name, errors with codes', () => {
+  const names = presets().map((p) => p.name);
+  assert.deepEqual(names, ['led-strict', 'partner-linkage', 'public-release']);
+  for (const p of presets()) assert.ok(p.description.length > 20);
+  expectCode(() => new Redactor('no-such-preset'), 'UNKNOWN_PRESET');
+  expectCode(() => new Redactor('{"id": 5}'), 'INVALID_POLICY');
+  expectCode(() => new Redactor({ id: 'x' }), 'INVALID_POLICY');
+  expectCode(() => new Redactor('{not json'), 'INVALID_POLICY');
+});
+
+test('a marking the policy forbids for this recipient blocks the send', () => {
+  const r = new Redactor('public-release');
+  expectCode(() => r.redactText('nothing personal here', { marking: 'TLP:RED' }), 'BLOCKED_BY_POLICY');
+  const strict = new Redactor();
+  expectCode(() => strict.redactText('x', { marking: 'TLP:RED', recipient: 'partner.example' }), 'BLOCKED_BY_POLICY');
+});
+
+test('redactJson walks a STIX bundle and reports JSON paths', () => {
+  const bundle = {
+    type: 'bundle',
+    id: 'bundle--5d0092c5-5f74-4287-9642-33f4c354e56d',
+    objects: [
+      {
+        type: 'email-addr', spec_version: '2.1',
+        id: 'email-addr--2d77a846-6264-5d51-b586-e43822ea1ea3', value: 'jorg.baumann@example.de',
+      },
+      {
+        type: 'note', spec_version: '2.1', id: 'note--0c7b5b88-8ff7-4a4d-aa9d-feb398cd0061',
+        created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
+        content: 'Jörg Baumann paid from DE89 3704 0044 0532 0130 00.',
+        object_refs: ['email-addr--2d77a846-6264-5d51-b586-e43822ea1ea3'],
+      },
+    ],
+  };
+  const r = new Redactor();
+  const out = r.redactJson(bundle, { marking: 'TLP:AMBER' });
+  const text = JSON.stringify(out.value);
+  for (const v of VALUES.slice(0, 3)) assert.ok(!text.includes(v), `${v} leaked`);
+  const email = out.value.objects.find((o) => o.type === 'email-addr');
+  assert.notEqual(email.id, 'email-addr--2d77a846-6264-5d51-b586-e43822ea1ea3', 'value-derived id re-minted');
+  const note = out.value.objects.find((o) => o.type === 'note');
+  assert.deepEqual(note.object_refs, [email.id], 'references follow the new id');
+  assert.ok(out.findings.every((f) => typeof f.path === 'string' && f.path.startsWith('/')));
+  assert.ok(!JSON.stringify(out.audit).includes('jorg.baumann'));
+});
+
+test('limits are explicit errors', () => {
+  const r = new Redactor();
+  let deep = 'x';
+  for (let i = 0; i < 500; i++) deep = [deep];
+  expectCode(() => r.redactJson(deep), 'JSON_TOO_DEEP');
+  expectCode(() => r.analyze(42), 'INVALID_ARGUMENT');
+});
