@@ -50,3 +50,32 @@ fn jwk_import_corpus() {
         checks::jwk_import(data);
     }
 }
+
+#[test]
+fn parse_policy_corpus() {
+    let inputs = inputs("parse_policy");
+    assert!(inputs.len() >= 3, "the seed corpus is committed");
+    for data in &inputs {
+        checks::parse_policy(data);
+    }
+}
+
+#[test]
+fn redact_text_corpus() {
+    let r = borderseal::redact::Redactor::new(None, None).unwrap();
+    let inputs = inputs("redact_text");
+    assert!(inputs.len() >= 20, "the seed corpus is committed");
+    for data in &inputs {
+        checks::redact_text(data, &r);
+    }
+}
+
+#[test]
+fn redact_json_corpus() {
+    let r = borderseal::redact::Redactor::new(None, None).unwrap();
+    let inputs = inputs("redact_json");
+    assert!(inputs.len() >= 3, "the seed corpus is committed");
+    for data in &inputs {
+        checks::redact_json(data, &r);
+    }
+}

@@ -92,6 +92,7 @@ fn hex_decode(s: &str) -> Vec<u8> {
 }
 
 #[path = "support/fixtures.rs"]
+#[allow(dead_code)] // the corpus counts are checked natively
 mod fixtures;
 
 #[wasm_bindgen_test]

@@ -55,3 +55,65 @@ pub fn jwk_import(data: &[u8]) {
     }
     let _ = envelope::SigningKey::from_jwk(&value);
 }
+
+/// Parsing any policy never panics; an accepted policy has a stable fingerprint.
+pub fn parse_policy(data: &[u8]) {
+    let Ok(text) = core::str::from_utf8(data) else {
+        return;
+    };
+    if let Ok(r) = borderseal::redact::Redactor::new(Some(text), None) {
+        let again = borderseal::redact::Redactor::new(Some(text), None).expect("deterministic");
+        assert_eq!(r.policy_fingerprint(), again.policy_fingerprint());
+    }
+}
+
+/// The default redactor on any text: findings are sorted, non-overlapping, on char
+/// boundaries; the strict redaction either fails closed or leaves no removed value behind.
+pub fn redact_text(data: &[u8], redactor: &borderseal::redact::Redactor) {
+    let text = String::from_utf8_lossy(data);
+    let Ok(findings) = redactor.analyze(&text) else {
+        return;
+    };
+    let mut last = 0;
+    for f in &findings {
+        assert!(f.start < f.end && f.end <= text.len(), "bad span");
+        assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+        assert!(f.start >= last, "findings overlap or are unsorted");
+        last = f.end;
+        assert!((0.0..=1.0).contains(&f.score));
+    }
+    let ctx = borderseal::redact::SendContext::default();
+    if let Ok(out) = redactor.redact_text(&text, &ctx) {
+        for f in &out.findings {
+            let removed = matches!(f.action, "remove" | "label" | "pseudonym");
+            let value = text.get(f.start..f.end).unwrap_or_default();
+            // Short values (a two-letter token) can recur by chance in untouched text.
+            if removed && value.chars().count() >= 6 {
+                assert!(
+                    !out.text.contains(value),
+                    "a removed {} value is still in the output",
+                    f.entity
+                );
+            }
+        }
+        let audit = serde_json::to_string(&out.audit).expect("serialisable");
+        for f in &out.findings {
+            let value = text.get(f.start..f.end).unwrap_or_default();
+            if value.chars().count() >= 6 {
+                assert!(!audit.contains(value), "a value reached the audit record");
+            }
+        }
+    }
+}
+
+/// The default redactor on any JSON: no panic, and an output that is valid JSON again.
+pub fn redact_json(data: &[u8], redactor: &borderseal::redact::Redactor) {
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) else {
+        return;
+    };
+    let ctx = borderseal::redact::SendContext::default();
+    if let Ok(out) = redactor.redact_json(&value, &ctx) {
+        let text = serde_json::to_string(&out.value).expect("serialisable");
+        let _: serde_json::Value = serde_json::from_str(&text).expect("valid JSON out");
+    }
+}
