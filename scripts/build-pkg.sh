@@ -28,6 +28,8 @@ mv pkg/borderseal_core.d.ts.tmp pkg/borderseal_core.d.ts
 
 cp js/*.js js/*.d.ts pkg/
 cp README.md pkg/
+# The PERSON lexicon inside the wasm is derived from @faker-js/faker (MIT): ship its notice.
+cp data/lexicon/LICENSE-faker pkg/THIRD-PARTY-NOTICES
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed "s/\"version\": \"0.0.0\"/\"version\": \"$version\"/" js/package.json > pkg/package.json
 rm -f pkg/.gitignore

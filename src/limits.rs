@@ -6,9 +6,15 @@
 use serde::Serialize;
 
 /// Largest text accepted by `analyze` / `redact_text`, in UTF-8 bytes.
-pub const MAX_TEXT_BYTES: usize = 64 * 1024 * 1024;
+pub const MAX_TEXT_BYTES: usize = crate::detect::MAX_TEXT_BYTES;
 /// Deepest JSON nesting accepted by `redact_json`.
-pub const MAX_JSON_DEPTH: usize = 128;
+pub const MAX_JSON_DEPTH: usize = crate::structured::MAX_DEPTH;
+/// Most JSON values (objects, arrays, scalars) in one `redact_json` input.
+pub const MAX_JSON_NODES: usize = crate::structured::MAX_NODES;
+/// Most allow-list plus deny-list terms in one policy.
+pub const MAX_TERMS: usize = crate::decide::parse::MAX_TERMS;
+/// Longest single allow- or deny-list term, in bytes.
+pub const MAX_TERM_BYTES: usize = crate::decide::parse::MAX_TERM_BYTES;
 /// Most recipients of one envelope.
 pub const MAX_RECIPIENTS: usize = crate::envelope::header::MAX_RECIPIENTS;
 /// Largest envelope header in bytes (stanzas and metadata included).
@@ -16,7 +22,7 @@ pub const MAX_HEADER_BYTES: usize = crate::envelope::header::MAX_HEADER_LEN;
 /// Largest envelope metadata (a JSON object) in bytes.
 pub const MAX_METADATA_BYTES: usize = crate::envelope::header::MAX_METADATA_LEN;
 /// Largest policy document in bytes.
-pub const MAX_POLICY_BYTES: usize = 1024 * 1024;
+pub const MAX_POLICY_BYTES: usize = crate::decide::parse::MAX_POLICY_BYTES;
 
 /// A snapshot of every limit, as the JS `limits()` function returns it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -34,6 +40,12 @@ pub struct Limits {
     pub max_policy_bytes: usize,
     /// See [`MAX_METADATA_BYTES`].
     pub max_metadata_bytes: usize,
+    /// See [`MAX_JSON_NODES`].
+    pub max_json_nodes: usize,
+    /// See [`MAX_TERMS`].
+    pub max_terms: usize,
+    /// See [`MAX_TERM_BYTES`].
+    pub max_term_bytes: usize,
 }
 
 impl Limits {
@@ -47,6 +59,9 @@ impl Limits {
             max_header_bytes: MAX_HEADER_BYTES,
             max_policy_bytes: MAX_POLICY_BYTES,
             max_metadata_bytes: MAX_METADATA_BYTES,
+            max_json_nodes: MAX_JSON_NODES,
+            max_terms: MAX_TERMS,
+            max_term_bytes: MAX_TERM_BYTES,
         }
     }
 }

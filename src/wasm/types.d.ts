@@ -46,6 +46,12 @@ export interface Limits {
   maxPolicyBytes: number;
   /** Largest envelope metadata (JSON text), in bytes (`HEADER_TOO_LARGE`). */
   maxMetadataBytes: number;
+  /** Most JSON values in one `redactJson` input (`INPUT_TOO_LARGE`). */
+  maxJsonNodes: number;
+  /** Most allow- plus deny-list terms in one policy (`PATTERN_TOO_LARGE`). */
+  maxTerms: number;
+  /** Longest allow- or deny-list term, in bytes (`PATTERN_TOO_LARGE`). */
+  maxTermBytes: number;
 }
 
 /**

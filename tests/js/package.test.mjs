@@ -22,7 +22,7 @@ test('init() is harmless in Node (shared browser/Node code may call it)', async 
 test('limits() returns the documented plain object', () => {
   const l = limits();
   assert.equal(Object.getPrototypeOf(l), Object.prototype);
-  assert.deepEqual(Object.keys(l).sort(), ['maxHeaderBytes', 'maxJsonDepth', 'maxMetadataBytes', 'maxPolicyBytes', 'maxRecipients', 'maxTextBytes']);
+  assert.deepEqual(Object.keys(l).sort(), ['maxHeaderBytes', 'maxJsonDepth', 'maxJsonNodes', 'maxMetadataBytes', 'maxPolicyBytes', 'maxRecipients', 'maxTermBytes', 'maxTerms', 'maxTextBytes']);
   for (const v of Object.values(l)) assert.ok(Number.isSafeInteger(v) && v > 0);
 });
 
