@@ -80,11 +80,15 @@ $('open').addEventListener('click', async () => {
       li.append(a);
       return li;
     }));
+    const reportItem = document.createElement('li');
+    const reportLink = document.createElement('a');
+    offerDownload(reportLink, new Blob([r.report], { type: 'text/plain' }), r.reportName ?? 'report.txt', `${r.reportName ?? 'report.txt'} (the redacted report)`);
+    reportItem.append(reportLink);
     const audit = document.createElement('li');
     const a = document.createElement('a');
     offerDownload(a, new Blob([r.audit], { type: 'application/json' }), 'audit.json', 'audit.json (the sender\'s audit record)');
     audit.append(a);
-    $('attachments').prepend(audit);
+    $('attachments').prepend(reportItem, audit);
     $('content').hidden = false;
     $('recv-status').textContent = 'Opened and verified: nobody changed this envelope on the way.';
   } catch (err) {

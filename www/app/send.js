@@ -9,12 +9,14 @@ const worker = new WorkerClient();
 const state = { policy: 'led-strict', recipients: [], attachments: [], sealing: null };
 
 // Policies: the built-in presets, or a file.
-for (const p of presets()) {
-  const o = new Option(`${p.name} — ${p.title}`, p.name);
-  $('policy').append(o);
+const presetList = presets();
+for (const p of presetList) $('policy').append(new Option(p.name, p.name));
+function describePreset() {
+  $('policy-info').textContent = presetList.find((p) => p.name === state.policy)?.description ?? '';
 }
 $('policy').value = state.policy;
-$('policy').addEventListener('change', () => { state.policy = $('policy').value; $('policy-info').textContent = ''; schedulePreview(); });
+describePreset();
+$('policy').addEventListener('change', () => { state.policy = $('policy').value; describePreset(); schedulePreview(); });
 $('policy-file').addEventListener('change', async (e) => {
   const file = e.target.files[0];
   if (!file) return;

@@ -125,6 +125,7 @@ const ops = {
       recipientKid: info.recipientKid,
       signer: info.signer ?? null,
       report: report ? await report.blob.text() : '',
+      reportName: report?.name,
       audit: audit ? await audit.blob.text() : '',
       attachments,
     };
