@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := test
 PORT ?= 8080
 
-.PHONY: setup pkg demo test test-rust test-wasm test-js size clean fuzz bench-envelope
+.PHONY: setup pkg demo test test-rust test-wasm test-js size clean fuzz bench-envelope eval
 
 ## Install what is missing (idempotent, fast when everything is there).
 setup:
@@ -54,6 +54,11 @@ size:
 ## Envelope benchmarks in Node and headless Chromium (about 3 minutes); writes bench/results/.
 bench-envelope: pkg
 	@bash scripts/bench-envelope.sh
+
+## Detection quality on the labelled evaluation set, borderseal next to Presidio's pattern
+## recognizers (installs presidio-analyzer with pip if missing; no spaCy model).
+eval: pkg
+	@python3 tools/eval/presidio_compare.py
 
 ## Fuzz every target for FUZZ_SECONDS each (cargo-fuzz, nightly); `make test` replays the corpora.
 FUZZ_SECONDS ?= 300

@@ -39,19 +39,36 @@ export function sealStreamWith(readable, sealer, options) {
   return pipeSeal(readable, sealer, subtleFor(options), SealStream.chunkSize());
 }
 
+// WebCrypto runs AES-GCM off the JS thread: a few chunks in flight at once let it overlap
+// with reading, framing and hashing here. Output order is still the chunk order.
+const IN_FLIGHT = 4;
+
 function pipeSeal(readable, sealer, subtle, chunkSize) {
   const reader = readable.getReader();
   let key = null;
   const buf = new Uint8Array(chunkSize);
   let fill = 0;
   let finished = false;
+  let nextIndex = 0;
+  const inflight = [];
 
-  async function sealChunk(plain, isFinal) {
-    const index = sealer.nextChunkIndex();
-    const iv = SealStream.nonceFor(index, isFinal);
-    const sealed = new Uint8Array(await subtle.encrypt({ name: 'AES-GCM', iv }, key, plain));
-    const trailer = sealer.acceptSealedChunk(sealed, isFinal);
-    return [sealed, trailer];
+  // The plaintext is copied (slice) before the call: the buffer is refilled at once.
+  function startChunk(plain, isFinal) {
+    const iv = SealStream.nonceFor(nextIndex, isFinal);
+    nextIndex += 1;
+    const sealed = subtle.encrypt({ name: 'AES-GCM', iv }, key, plain.slice()).then((b) => new Uint8Array(b));
+    sealed.catch(() => {}); // reported when its turn comes
+    inflight.push({ sealed, isFinal });
+  }
+
+  // wasm checks each chunk's length and order, counts it into the payload digest, and
+  // returns the trailer (signature) after the final one.
+  async function emitOldest(controller) {
+    const { sealed, isFinal } = inflight.shift();
+    const bytes = await sealed;
+    const trailer = sealer.acceptSealedChunk(bytes, isFinal);
+    controller.enqueue(bytes);
+    if (trailer.length) controller.enqueue(trailer);
   }
 
   function close() {
@@ -63,19 +80,25 @@ function pipeSeal(readable, sealer, subtle, chunkSize) {
   return new ReadableStream({
     async start(controller) {
       controller.enqueue(sealer.takeHeader());
-      if (subtle) key = await importPayloadKey(subtle, sealer.payloadKeyForWebCrypto(), 'encrypt');
+      if (subtle) {
+        nextIndex = sealer.nextChunkIndex();
+        key = await importPayloadKey(subtle, sealer.payloadKeyForWebCrypto(), 'encrypt');
+      }
     },
     // A pull must enqueue something (or close): the stream calls it again only then, so
     // it reads on until a chunk is complete.
     async pull(controller) {
       try {
         for (;;) {
+          if (inflight.length >= IN_FLIGHT) {
+            await emitOldest(controller);
+            return;
+          }
           const { done, value } = await reader.read();
           if (done) {
             if (subtle) {
-              const [sealed, trailer] = await sealChunk(buf.subarray(0, fill), true);
-              controller.enqueue(sealed);
-              if (trailer.length) controller.enqueue(trailer);
+              startChunk(buf.subarray(0, fill), true);
+              while (inflight.length) await emitOldest(controller);
             } else {
               controller.enqueue(sealer.finish());
             }
@@ -92,14 +115,11 @@ function pipeSeal(readable, sealer, subtle, chunkSize) {
             }
             continue;
           }
-          let produced = false;
           let at = 0;
           while (at < data.length) {
             if (fill === chunkSize) {
               // More data follows, so the buffered chunk is not the last one.
-              const [sealed] = await sealChunk(buf, false);
-              controller.enqueue(sealed);
-              produced = true;
+              startChunk(buf, false);
               fill = 0;
             }
             const take = Math.min(chunkSize - fill, data.length - at);
@@ -107,7 +127,6 @@ function pipeSeal(readable, sealer, subtle, chunkSize) {
             fill += take;
             at += take;
           }
-          if (produced) return;
         }
       } catch (err) {
         if (!finished) close();
@@ -153,17 +172,32 @@ export function openStream(readable, privateKey, options) {
     }
   }
 
+  // Decryptions in flight, oldest first; each resolves only after its tag verified.
+  const inflight = [];
+  function startDecrypt(chunk) {
+    const plain = decrypt(chunk);
+    plain.catch(() => {}); // reported when its turn comes
+    inflight.push(plain);
+  }
+
   const out = new ReadableStream({
     async pull(controller) {
       try {
         for (;;) {
+          if (inflight.length >= IN_FLIGHT) {
+            controller.enqueue(await inflight.shift());
+            return;
+          }
           const { done, value } = await reader.read();
           if (done) {
             let info;
             if (subtle) {
               const { chunk, ...rest } = opener.finishExternal();
-              const plain = await decrypt(chunk);
-              if (plain.length) controller.enqueue(plain);
+              startDecrypt(chunk);
+              while (inflight.length) {
+                const plain = await inflight.shift();
+                if (plain.length) controller.enqueue(plain);
+              }
               info = rest;
             } else {
               const { plaintext, ...rest } = opener.finish();
@@ -187,8 +221,7 @@ export function openStream(readable, privateKey, options) {
           const chunks = opener.pushExternal(data);
           // The key is needed from the first chunk on, and must be taken before finish.
           if (!key && opener.headerReady()) key = await importPayloadKey(subtle, opener.payloadKeyForWebCrypto(), 'decrypt');
-          for (const chunk of chunks) controller.enqueue(await decrypt(chunk));
-          if (chunks.length) return;
+          for (const chunk of chunks) startDecrypt(chunk);
         }
       } catch (err) {
         if (!finished) close();

@@ -164,7 +164,7 @@ pub(super) fn seal_options(options: &JsValue) -> Result<SealOptions, JsValue> {
         .iter()
         .map(|jwk| envelope::PublicKey::from_jwk(jwk).map_err(err))
         .collect::<Result<Vec<_>, _>>()?;
-    let metadata = match options.remove("metadata") {
+    let mut metadata = match options.remove("metadata") {
         None | Some(Value::Null) => Map::new(),
         Some(Value::Object(map)) => map,
         Some(other) => {
@@ -174,6 +174,9 @@ pub(super) fn seal_options(options: &JsValue) -> Result<SealOptions, JsValue> {
             )));
         }
     };
+    if let Some(redaction) = options.remove("redaction") {
+        bind_redaction(&mut metadata, &redaction)?;
+    }
     let signer = match options.remove("signingKey") {
         None | Some(Value::Null) => None,
         Some(jwk) => Some(envelope::SigningKey::from_jwk(&jwk).map_err(err)?),
@@ -183,6 +186,45 @@ pub(super) fn seal_options(options: &JsValue) -> Result<SealOptions, JsValue> {
         metadata,
         signer,
     })
+}
+
+/// Binds a `redactText`/`redactJson` result into the metadata: its policy fingerprint, its
+/// audit digest and the conditions that must travel with the data. The header MAC then
+/// authenticates them, so the recipient can check the audit record it is given (or asks for)
+/// against the digest. A conflicting value already in the metadata is an error, not an
+/// overwrite.
+fn bind_redaction(metadata: &mut Map<String, Value>, redaction: &Value) -> Result<(), JsValue> {
+    let fingerprint = redaction
+        .pointer("/audit/policy/fingerprint")
+        .and_then(Value::as_str);
+    let digest = redaction.get("auditDigest").and_then(Value::as_str);
+    let (Some(fingerprint), Some(digest)) = (fingerprint, digest) else {
+        return Err(invalid_argument(
+            "options.redaction: expected the result of redactText or redactJson \
+             (with audit.policy.fingerprint and auditDigest)",
+        ));
+    };
+    let conditions = redaction
+        .get("conditions")
+        .cloned()
+        .unwrap_or(Value::Array(Vec::new()));
+    for (key, value) in [
+        ("policyFingerprint", Value::from(fingerprint)),
+        ("auditDigest", Value::from(digest)),
+        ("conditions", conditions),
+    ] {
+        match metadata.get(key) {
+            Some(existing) if *existing != value => {
+                return Err(invalid_argument(&format!(
+                    "options.metadata.{key} differs from the redaction result's"
+                )));
+            }
+            _ => {
+                metadata.insert(key.to_owned(), value);
+            }
+        }
+    }
+    Ok(())
 }
 
 fn signer_to_js(signer: &SignerInfo) -> Result<JsValue, JsValue> {

@@ -90,6 +90,12 @@ export interface SealOptions {
   metadata?: Record<string, unknown>;
   /** A private Ed25519 JWK: signs the header and the payload digest. */
   signingKey?: Jwk;
+  /**
+   * The `redactText`/`redactJson` result being sealed: its policy fingerprint, audit digest
+   * and conditions are bound into the authenticated metadata (`policyFingerprint`,
+   * `auditDigest`, `conditions`).
+   */
+  redaction?: { audit: { policy: { fingerprint: string } }; auditDigest: string; conditions?: string[] };
   /** `sealStream` only: `false` forces the pure-wasm path instead of WebCrypto. */
   webCrypto?: boolean;
 }

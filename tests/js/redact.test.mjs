@@ -60,6 +60,16 @@ test('the redaction result seals with its fingerprint and audit digest bound in'
   const opened = open(env, partner.privateJwk);
   assert.equal(new TextDecoder().decode(opened.plaintext), out.text);
   assert.equal(opened.metadata.auditDigest, out.auditDigest);
+  // Or let seal bind them: fingerprint, digest and conditions from the result itself.
+  const bound = open(seal(out.text, { recipients: [partner.publicJwk], redaction: out }), partner.privateJwk);
+  assert.equal(bound.metadata.policyFingerprint, out.audit.policy.fingerprint);
+  assert.equal(bound.metadata.auditDigest, out.auditDigest);
+  assert.deepEqual(bound.metadata.conditions, out.conditions);
+  assert.throws(
+    () => seal(out.text, { recipients: [partner.publicJwk], redaction: out, metadata: { auditDigest: 'sha256:00' } }),
+    (e) => e.code === 'INVALID_ARGUMENT',
+  );
+  assert.throws(() => seal('x', { recipients: [partner.publicJwk], redaction: { audit: {} } }), (e) => e.code === 'INVALID_ARGUMENT');
 });
 
 test('keyed pseudonyms are stable across runs and redactors, and need a key', () => {

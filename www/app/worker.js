@@ -95,15 +95,15 @@ const ops = {
       marking: ctx.marking ?? null,
       recipient: ctx.recipient ?? null,
       policyId: r.audit.policy.id,
-      policyFingerprint: r.audit.policy.fingerprint,
-      auditDigest: r.auditDigest,
-      conditions: r.audit.conditions ?? [],
       sender,
       createdAt: new Date().toISOString(),
       contentType: 'application/vnd.borderseal.demo-bundle',
     };
     const total = bundleSize(parts);
-    const sealed = sealStream(bundleStream(parts).pipeThrough(counter(id, total)), { recipients, metadata });
+    // `redaction` binds the policy fingerprint, the audit digest and the conditions into the
+    // authenticated metadata.
+    const redaction = { audit: r.audit, auditDigest: r.auditDigest, conditions: r.conditions };
+    const sealed = sealStream(bundleStream(parts).pipeThrough(counter(id, total)), { recipients, metadata, redaction });
     const blob = await toBlob(sealed, 'application/octet-stream');
     return { blob, text: r.text, findings: r.findings, audit: r.audit, bytes: blob.size };
   },
