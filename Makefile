@@ -4,7 +4,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := test
 PORT ?= 8080
 
-.PHONY: setup pkg demo test test-rust test-wasm test-js size clean fuzz bench-envelope eval
+.PHONY: setup pkg demo test test-rust test-wasm test-js size clean fuzz bench bench-envelope eval
 
 ## Install what is missing (idempotent, fast when everything is there).
 setup:
@@ -50,6 +50,11 @@ test-js:
 size:
 	@raw=$$(wc -c < pkg/borderseal_core_bg.wasm); gz=$$(gzip -9 -c pkg/borderseal_core_bg.wasm | wc -c); \
 	echo "size: pkg/borderseal_core_bg.wasm $$raw bytes raw, $$gz bytes gzip -9 (budget 307200)"
+
+## Every benchmark side by side with the alternatives (Node and Chromium, < 15 minutes);
+## writes bench/results/ and BENCHMARKS.md. `make bench BENCH_QUICK=1` is a 4-minute smoke run.
+bench: pkg
+	@bash scripts/bench.sh
 
 ## Envelope benchmarks in Node and headless Chromium (about 3 minutes); writes bench/results/.
 bench-envelope: pkg

@@ -1,0 +1,1 @@
+export { Encrypter, Decrypter, generateIdentity, identityToRecipient } from 'age-encryption';

@@ -1,0 +1,1 @@
+export { GeneralEncrypt, generalDecrypt, generateKeyPair } from 'jose';

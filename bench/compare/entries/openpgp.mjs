@@ -1,0 +1,1 @@
+export { generateKey, createMessage, readMessage, encrypt, decrypt } from 'openpgp';

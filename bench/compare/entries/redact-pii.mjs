@@ -1,0 +1,1 @@
+export { SyncRedactor } from 'redact-pii';

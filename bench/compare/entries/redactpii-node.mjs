@@ -1,0 +1,1 @@
+export { Redactor } from '@redactpii/node';
