@@ -35,6 +35,8 @@ test-rust:
 	@echo "== cargo test (native)"; cargo test --all-features
 	@echo "== interop: an independent Python reader (pyca/cryptography) opens the published vectors"
 	@python3 tests/interop/python/open_envelope.py docs/vectors/*.json
+	@echo "== the OASIS STIX 2.1 validator on the bundles redactJson wrote (cargo test --test redact_audit)"
+	@python3 tests/stix_validate.py
 
 test-wasm:
 	@echo "== wasm-bindgen-test suite in Node"

@@ -52,6 +52,12 @@ if ! python3 -c 'import sys, cryptography; sys.exit(int(cryptography.__version__
   python3 -m pip install --quiet --disable-pip-version-check 'cryptography>=48'
 fi
 
+# The OASIS STIX 2.1 validator checks the bundles redactJson writes.
+if ! python3 -c 'import stix2validator' 2>/dev/null; then
+  say "installing the Python package stix2-validator (pip)"
+  python3 -m pip install --quiet --disable-pip-version-check stix2-validator
+fi
+
 # JS dev dependencies, exactly as the committed package-lock.json says.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing JS dev dependencies (npm ci)"

@@ -308,10 +308,23 @@ impl<'r> Walker<'r> {
                         f.path = Some(at.clone());
                     }
                 }
+                // A `url` property (STIX `external_references[].url`, MISP links) must stay a
+                // URI for schema validators: a redacted one becomes a reserved RFC 2606
+                // `.invalid` URL (keeping a pseudonym's bits) rather than `[URL]`.
+                let text = if out.text != *s
+                    && path.last().is_some_and(|k| k == "url")
+                    && !out.text.contains("://")
+                {
+                    let action = out.findings.first().map_or("remove", |f| f.action);
+                    stix::sco_value("stix:url.value", action, &out.text)
+                        .unwrap_or_else(|| "https://redacted.invalid/".to_owned())
+                } else {
+                    out.text
+                };
                 self.conditions.extend(out.conditions);
                 self.applied.extend(out.applied_rules);
                 self.findings.extend(out.findings);
-                Ok(Some(Value::String(out.text)))
+                Ok(Some(Value::String(text)))
             }
             _ => Ok(Some(v.clone())),
         }
