@@ -1,7 +1,8 @@
 //! PERSON: names in free text (lexicon + word shape + titles and role words + police conventions).
 //!
 //! No model and no network: a one-pass tokenizer ([`token`]), an embedded lexicon of given
-//! names and surnames ([`lexicon`], FST sets from `data/lexicon/`), cue words in twelve
+//! names and surnames ([`lexicon`], from `data/lexicon/names.lex`, decoded at first use into
+//! one hash table with the cue words: [`table`]), cue words in twelve
 //! languages ([`words`], [`stop`]), and a left-to-right matcher ([`items`], [`scan`],
 //! [`shapes`]). Evidence and the scores it earns:
 //!
@@ -43,6 +44,8 @@ mod scan;
 mod shapes;
 #[path = "person/stop.rs"]
 mod stop;
+#[path = "person/table.rs"]
+mod table;
 #[path = "person/token.rs"]
 mod token;
 #[path = "person/words.rs"]
@@ -63,15 +66,17 @@ const RECOGNIZER: &str = "person";
 // The detection engine (merged separately) is the caller; until then only tests call it.
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn find(text: &str, out: &mut Vec<Finding>) {
-    let items = items::classify(text, token::Tokens::new(text), lexicon::embedded());
     let mut spans = Vec::new();
-    scan::scan(text, &items, &mut spans);
-    out.extend(spans.into_iter().map(|s| Finding {
-        entity: Entity::Person,
-        start: s.start,
-        end: s.end,
-        score: s.score,
-        recognizer: RECOGNIZER,
-        reason: s.reason,
-    }));
+    let tokens = token::Tokens::new(text);
+    items::classify_chunks(text, tokens, lexicon::embedded(), |items| {
+        scan::scan(text, items, &mut spans);
+        out.extend(spans.drain(..).map(|s| Finding {
+            entity: Entity::Person,
+            start: s.start,
+            end: s.end,
+            score: s.score,
+            recognizer: RECOGNIZER,
+            reason: s.reason,
+        }));
+    });
 }

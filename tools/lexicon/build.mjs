@@ -3,7 +3,7 @@
 // Usage:
 //   mkdir -p /tmp/lex && cd /tmp/lex && npm install @faker-js/faker@10.6.0
 //   node tools/lexicon/build.mjs /tmp/lex target/lexicon
-//   cargo run --example build_lexicon -- target/lexicon data/lexicon
+//   cargo run --example build_lexicon -- target/lexicon data/lexicon   (writes data/lexicon/names.lex)
 //
 // Why these rules:
 // - keys are NFC and lower-cased (the recognizer lower-cases each word the same way before the lookup);
@@ -12,7 +12,7 @@
 // - only Latin-script entries are kept: the reports this crate protects are written in EU languages, and
 //   transliterated names are Latin too; other scripts would only add size;
 // - an ASCII-folded variant ("muller" for "müller", "lukasz" for "łukasz") is added because police systems
-//   often strip diacritics; the FST shares prefixes/suffixes so the variant costs little.
+//   often strip diacritics; front coding in names.lex shares the prefix, so the variant costs little.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -77,7 +77,7 @@ for (const code of LOCALES) {
   for (const n of values(person.last_name)) add(surname, n);
 }
 
-// Byte-wise order, which is what fst::SetBuilder requires.
+// Byte-wise order, which is what build_lexicon's front coding expects (it sorts again anyway).
 const sortBytes = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 mkdirSync(outDir, { recursive: true });
 for (const [name, set] of [['given', given], ['surname', surname]]) {

@@ -3,7 +3,7 @@
 //! One forward pass; every token is looked at once, and only capitalised or upper-case words
 //! (plus the few cue words) are lower-cased and looked up.
 
-use super::lexicon::{self, Hit, Lexicon};
+use super::lexicon::{self, Hit, Key, Lexicon};
 use super::token::{Gap, Shape, Token};
 use super::words::{self, flag};
 
@@ -73,19 +73,41 @@ const TITLE_SUFFIXES: &[&str] = &["ra", "na", "ssa", "a"];
 
 /// Builds the item list of `text` from its tokens, read as a stream with a look-ahead of two
 /// tokens (no token list is kept).
+#[cfg(test)]
 pub(super) fn classify(
     text: &str,
     tokens: impl Iterator<Item = Token>,
     lex: &Lexicon,
 ) -> Vec<Item> {
+    let mut all = Vec::new();
+    classify_chunks(text, tokens, lex, |items| all.extend_from_slice(items));
+    all
+}
+
+/// Items per chunk handed to `emit` (about 10 KB: the matcher reads a chunk while it is still
+/// in the L1 cache, and the item list of a large text is never held whole).
+const CHUNK: usize = 256;
+
+/// [`classify`], handing the items to `emit` in chunks, in order. A chunk ends with an
+/// [`Item::Break`] (unless it is the last), which is safe for the matcher: a break resets its
+/// pending cue and ends every run, and its look-ahead never passes one, so matching the
+/// chunks one by one finds exactly what matching the whole list finds. A text without
+/// breaks ("John Smith John Smith …") is one chunk, as large as the text.
+pub(super) fn classify_chunks(
+    text: &str,
+    tokens: impl Iterator<Item = Token>,
+    lex: &Lexicon,
+    mut emit: impl FnMut(&[Item]),
+) {
     let mut tokens = tokens.fuse();
     let mut window = [tokens.next(), tokens.next(), tokens.next()];
-    let mut items = Items::default();
+    let mut items = Items(Vec::with_capacity(CHUNK));
     let mut c = Classifier {
         text,
         lex,
-        key: String::new(),
-        scratch: String::new(),
+        key: Key::new(),
+        key_is_word: false,
+        scratch: Key::new(),
         prev_flags: 0,
     };
     while let [Some(tok), next, after] = window {
@@ -93,19 +115,36 @@ pub(super) fn classify(
             None if tok.punct == ',' => (Item::Comma, 0, 1),
             None => (Item::Break, 0, 1),
             Some(shape) => {
-                let word = text.get(tok.start..tok.end).unwrap_or("");
+                let len = tok.end - tok.start;
                 let lone_letter = shape == Shape::Initial
                     && !next.is_some_and(|n| n.is_punct('.') && n.gap == Gap::None);
-                if word.len() > lexicon::MAX_KEY_BYTES || shape == Shape::Other {
+                if len > lexicon::MAX_KEY_BYTES || shape == Shape::Other {
                     (Item::Break, 0, 1)
-                } else if lone_letter && !matches!(word, "Ó" | "Y") {
+                } else if lone_letter && !matches!(text.get(tok.start..tok.end), Some("Ó" | "Y")) {
                     // A capital letter without a dot is neither an initial nor a title ("M."),
                     // only the particles Ó and Y; skipping the look-ups keeps "A A A …" cheap.
                     (Item::Break, 0, 1)
                 } else {
-                    lexicon::normalise_into(word, &mut c.key);
-                    let f = word_flags(&c.key);
-                    let (item, step) = c.word_item(&tok, shape, f, [next, after]);
+                    let word = text.as_bytes().get(tok.start..tok.end).unwrap_or(&[]);
+                    if tok.ascii && !tok.upper {
+                        // Already its own key (most words of running text): no copy.
+                        c.key_is_word = true;
+                    } else if tok.ascii {
+                        c.key.set_ascii(word);
+                        c.key_is_word = false;
+                    } else {
+                        c.key.set(text.get(tok.start..tok.end).unwrap_or(""));
+                        c.key_is_word = false;
+                    }
+                    let key = if c.key_is_word {
+                        word
+                    } else {
+                        c.key.as_bytes()
+                    };
+                    // One table lookup answers both the cue-word lists and the name lists.
+                    let bits = lex.bits(key);
+                    let f = word_flags(lex, key, bits);
+                    let (item, step) = c.word_item(&tok, shape, f, bits, [next, after]);
                     (item, f, step)
                 }
             }
@@ -114,13 +153,19 @@ pub(super) fn classify(
             items.mark_next_org();
         }
         items.push(item);
+        if items.0.len() >= CHUNK && matches!(items.0.last(), Some(Item::Break)) {
+            emit(&items.0);
+            items.0.clear();
+        }
         c.prev_flags = f;
         for _ in 0..step {
             let [_, a, b] = window;
             window = [a, b, tokens.next()];
         }
     }
-    items.0
+    if !items.0.is_empty() {
+        emit(&items.0);
+    }
 }
 
 /// The item list; consecutive breaks collapse into one, so prose and crafted punctuation
@@ -146,22 +191,26 @@ impl Items {
 struct Classifier<'a> {
     text: &'a str,
     lex: &'a Lexicon,
-    /// The current word, normalised (see [`lexicon::normalise_into`]).
-    key: String,
+    /// The current word, normalised (see [`Key::set`]).
+    key: Key,
+    /// The current word is ASCII without upper-case letters, so its text is its key and
+    /// `key` was not written.
+    key_is_word: bool,
     /// Scratch space for the lexicon's folded lookups.
-    scratch: String,
+    scratch: Key,
     /// Flags of the previous word (0 after punctuation).
     prev_flags: u32,
 }
 
 impl Classifier<'_> {
-    /// The item of the current word (flags `f`), and how many tokens it consumes (a title
-    /// takes its '.', a label its ':').
+    /// The item of the current word (cue-word flags `f`, table bits `bits`), and how many
+    /// tokens it consumes (a title takes its '.', a label its ':').
     fn word_item(
         &mut self,
         tok: &Token,
         shape: Shape,
         f: u32,
+        bits: u32,
         [next, after]: [Option<Token>; 2],
     ) -> (Item, usize) {
         let touches_next = |c: char| next.is_some_and(|n| n.is_punct(c) && n.gap == Gap::None);
@@ -231,7 +280,13 @@ impl Classifier<'_> {
         if f & (flag::STOP | flag::LOCATIVE) != 0 || !matches!(shape, Shape::Cap | Shape::Upper) {
             return (Item::Break, 1);
         }
-        let hit = self.lex.lookup_normalised(&self.key, &mut self.scratch);
+        let word = self.text.as_bytes().get(tok.start..tok.end).unwrap_or(&[]);
+        let key = if self.key_is_word {
+            word
+        } else {
+            self.key.as_bytes()
+        };
+        let hit = self.lex.hit(key, bits, &mut self.scratch);
         let mut u = unit(UnitKind::Name, tok, tok.end, hit, f & flag::COMMON != 0);
         u.upper = shape == Shape::Upper;
         u.prev_org = tok.gap != Gap::Newline && self.prev_flags & flag::ORG != 0;
@@ -246,23 +301,28 @@ const ELISIONS: &[&str] = &[
     "l", "d", "dell", "all", "dall", "nell", "sull", "un", "qu", "j", "s", "c", "n",
 ];
 
-/// Flags of a key, looking through an elided article and at the first part of a double word
-/// ("Mercedes-Benz" is as common a word as "Mercedes").
-fn word_flags(key: &str) -> u32 {
-    let f = words::flags(key);
-    if f != 0 || !key.bytes().any(|b| b == b'\'' || b == b'-') {
+/// Cue-word flags of a key whose table bits are `bits`, looking through an elided article and
+/// at the first part of a double word ("Mercedes-Benz" is as common a word as "Mercedes").
+fn word_flags(lex: &Lexicon, key: &[u8], bits: u32) -> u32 {
+    let f = (bits & flag::WORD_MASK) | words::street_bits(key);
+    if f != 0 || !key.iter().any(|&b| b == b'\'' || b == b'-') {
         return f;
     }
-    if let Some((_, rest)) = key
-        .split_once('\'')
-        .filter(|(head, _)| ELISIONS.contains(head))
+    if let Some((_, rest)) =
+        split_once(key, b'\'').filter(|(head, _)| ELISIONS.iter().any(|e| e.as_bytes() == *head))
     {
-        return words::flags(rest) & !(flag::COMMON | flag::PARTICLE);
+        return lex.flags(rest) & !(flag::COMMON | flag::PARTICLE);
     }
-    match key.split_once('-') {
-        Some((head, _)) => words::flags(head) & flag::COMMON,
+    match split_once(key, b'-') {
+        Some((head, _)) => lex.flags(head) & flag::COMMON,
         None => 0,
     }
+}
+
+/// `key` split around the first `sep` (an ASCII byte, so both halves stay UTF-8).
+fn split_once(key: &[u8], sep: u8) -> Option<(&[u8], &[u8])> {
+    let i = key.iter().position(|&b| b == sep)?;
+    Some((key.get(..i)?, key.get(i + 1..)?))
 }
 
 fn unit(kind: UnitKind, tok: &Token, end: usize, hit: Hit, common: bool) -> Unit {

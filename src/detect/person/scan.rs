@@ -207,14 +207,31 @@ pub(super) fn push(out: &mut Vec<Span>, start: usize, end: usize, score: f32, re
     }
 }
 
+/// Longest text [`LexSummary::append_to`] adds to a reason.
+const LEX_REASON_MAX: usize = ";lexicon:given+surname".len();
+
+/// The reason of a cue (`title:"Herr"`), with room for the lexicon part: built by hand
+/// because `format!` and the growth of the string cost more than the rest of the finding.
 fn cue_reason(text: &str, cue: Cue) -> String {
     let word = text.get(cue.start..cue.end).unwrap_or("?");
-    match cue.kind {
-        CueKind::Title => format!("title:\"{word}\""),
-        CueKind::Role => format!("role:\"{word}\""),
-        CueKind::Label => format!("field:\"{word}:\""),
-        CueKind::Naming => format!("cue:\"{word}\""),
-    }
+    let (head, tail) = match cue.kind {
+        CueKind::Title => ("title:\"", "\""),
+        CueKind::Role => ("role:\"", "\""),
+        CueKind::Label => ("field:\"", ":\""),
+        CueKind::Naming => ("cue:\"", "\""),
+    };
+    let mut reason = String::with_capacity(head.len() + word.len() + tail.len() + LEX_REASON_MAX);
+    reason.push_str(head);
+    reason.push_str(word);
+    reason.push_str(tail);
+    reason
+}
+
+/// `head` as an owned reason with room for the lexicon part.
+pub(super) fn reason_with_room(head: &str) -> String {
+    let mut reason = String::with_capacity(head.len() + LEX_REASON_MAX);
+    reason.push_str(head);
+    reason
 }
 
 /// How many units a cue takes: leading particles, then name words and initials; no unknown

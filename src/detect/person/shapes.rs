@@ -5,8 +5,8 @@
 
 use super::items::{Item, UnitKind};
 use super::scan::{
-    MAX_INITIALS, MAX_NAME_WORDS, MAX_PARTICLES, Run, Span, lex_summary, push, run_after_comma,
-    take_given_after_comma,
+    MAX_INITIALS, MAX_NAME_WORDS, MAX_PARTICLES, Run, Span, lex_summary, push, reason_with_room,
+    run_after_comma, take_given_after_comma,
 };
 
 /// Police convention "SMITH, John" (or "Smith, John" when both are known names) at the start
@@ -46,9 +46,9 @@ pub(super) fn surname_comma_given(
     let last = second.head(k2).last().filter(|_| k2 > 0)?;
     let lex = lex_summary(rest).merge(lex_summary(second.head(k2)));
     let (score, mut reason) = match (upper, lex.any()) {
-        (true, true) => (0.9, String::from("shape:SURNAME,Given")),
-        (true, false) => (0.8, String::from("shape:SURNAME,Given")),
-        (false, _) => (0.85, String::from("shape:Surname,Given")),
+        (true, true) => (0.9, reason_with_room("shape:SURNAME,Given")),
+        (true, false) => (0.8, reason_with_room("shape:SURNAME,Given")),
+        (false, _) => (0.85, reason_with_room("shape:Surname,Given")),
     };
     lex.append_to(&mut reason);
     push(out, first.start, last.end, score, reason);

@@ -46,6 +46,10 @@ pub(super) struct Token {
     pub punct: char,
     /// What lies between this token and the previous one.
     pub gap: Gap,
+    /// All its bytes are ASCII (the lexicon key is then made without decoding `char`s).
+    pub ascii: bool,
+    /// It holds an upper-case letter (an ASCII word without one is its own lexicon key).
+    pub upper: bool,
 }
 
 impl Token {
@@ -70,6 +74,23 @@ fn is_joiner(c: char) -> bool {
     is_apostrophe(c) || matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
+const DIGIT: u8 = 4;
+
+/// [`LOWER`], [`UPPER`] or [`DIGIT`] for an ASCII letter or digit, 0 for any other byte.
+#[inline(always)]
+fn ascii_class(b: u8) -> u8 {
+    match b {
+        b'a'..=b'z' => LOWER,
+        b'A'..=b'Z' => UPPER,
+        b'0'..=b'9' => DIGIT,
+        _ => 0,
+    }
+}
+
+/// Counts of a word's characters: just enough for [`Stats::shape`]. The counts of letters,
+/// lower-case letters and other characters are exact only where the shape depends on them.
 #[derive(Default)]
 struct Stats {
     first_upper: bool,
@@ -78,19 +99,55 @@ struct Stats {
     upper: usize,
     lower: usize,
     other: usize,
+    /// Some letter is upper case (counted in `upper` or not).
+    any_upper: bool,
 }
 
 impl Stats {
+    /// Counts an ASCII letter or digit (the tokenizer's fast path: no `char` decoding).
+    #[inline(always)]
+    fn push_ascii(&mut self, b: u8) {
+        if b.is_ascii_lowercase() {
+            self.lower += 1;
+            self.letters += 1;
+        } else if b.is_ascii_uppercase() {
+            self.upper += 1;
+            self.letters += 1;
+            self.any_upper = true;
+        } else {
+            self.other += 1;
+        }
+    }
+
+    /// Counts `len` ASCII letters and digits whose [`ascii_class`] bits OR to `seen`. The
+    /// number of upper-case letters only matters when there is neither a lower-case letter
+    /// nor a digit (see [`Stats::shape`]), and then every byte of the run is upper case.
+    #[inline(always)]
+    fn push_ascii_run(&mut self, seen: u8, len: usize) {
+        self.letters += len;
+        self.any_upper |= seen & UPPER != 0;
+        if seen & DIGIT != 0 {
+            self.other += 1;
+        }
+        if seen & LOWER != 0 {
+            self.lower += 1;
+        } else if seen == UPPER {
+            self.upper += len;
+        }
+    }
+
     fn push(&mut self, c: char) {
         if c.is_ascii() {
             self.letters += usize::from(c.is_ascii_alphabetic());
             self.upper += usize::from(c.is_ascii_uppercase());
+            self.any_upper |= c.is_ascii_uppercase();
             self.lower += usize::from(c.is_ascii_lowercase());
             self.other += usize::from(!c.is_ascii_alphabetic());
         } else if c.is_alphabetic() {
             self.letters += 1;
             if c.is_uppercase() {
                 self.upper += 1;
+                self.any_upper = true;
             } else if c.is_lowercase() {
                 self.lower += 1;
             } else {
@@ -144,6 +201,7 @@ impl<'a> Tokens<'a> {
 
     /// The character at byte `pos` (`None` at the end). ASCII is read as a byte, without
     /// UTF-8 decoding: most report text is ASCII and this loop sees every character.
+    #[inline(always)]
     fn char_at(&self, pos: usize) -> Option<char> {
         let b = *self.text.as_bytes().get(pos)?;
         if b.is_ascii() {
@@ -155,17 +213,40 @@ impl<'a> Tokens<'a> {
 
     /// Consumes the rest of a word that started with `c` at `start`.
     fn word(&mut self, start: usize, c: char) -> Token {
-        let mut stats = Stats {
-            first_upper: c.is_uppercase(),
-            first_lower: c.is_lowercase(),
-            ..Stats::default()
+        let mut stats = if c.is_ascii() {
+            let mut stats = Stats {
+                first_upper: c.is_ascii_uppercase(),
+                first_lower: c.is_ascii_lowercase(),
+                ..Stats::default()
+            };
+            stats.push_ascii(c as u8);
+            stats
+        } else {
+            let mut stats = Stats {
+                first_upper: c.is_uppercase(),
+                first_lower: c.is_lowercase(),
+                ..Stats::default()
+            };
+            stats.push(c);
+            stats
         };
-        stats.push(c);
+        let bytes = self.text.as_bytes();
         let mut pos = start + c.len_utf8();
-        while let Some(d) = self.char_at(pos) {
+        let mut ascii = c.is_ascii();
+        loop {
+            // Most words are ASCII letters: classify them with a table, decode only the rest.
+            let run = pos;
+            let mut seen = 0;
+            while let Some(class) = bytes.get(pos).map(|&b| ascii_class(b)).filter(|&c| c != 0) {
+                seen |= class;
+                pos += 1;
+            }
+            stats.push_ascii_run(seen, pos - run);
+            let Some(d) = self.char_at(pos) else { break };
             if is_word_char(d) {
                 stats.push(d);
                 pos += d.len_utf8();
+                ascii &= d.is_ascii();
                 continue;
             }
             if !is_joiner(d) {
@@ -182,6 +263,7 @@ impl<'a> Tokens<'a> {
             }
             // Step over the joiner; the letter after it is taken by the next round.
             pos = next;
+            ascii &= d.is_ascii();
         }
         self.pos = pos;
         Token {
@@ -190,7 +272,17 @@ impl<'a> Tokens<'a> {
             shape: Some(stats.shape()),
             punct: '\0',
             gap: self.gap,
+            ascii,
+            upper: stats.any_upper,
         }
+    }
+}
+
+fn is_word_start(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
     }
 }
 
@@ -206,8 +298,32 @@ impl Iterator for Tokens<'_> {
     type Item = Token;
 
     fn next(&mut self) -> Option<Token> {
-        while let Some(c) = self.char_at(self.pos) {
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(self.pos) {
             let start = self.pos;
+            // ASCII first, byte by byte: most characters of most reports are ASCII, and
+            // `char`'s Unicode predicates cost a call each at the size-optimised `opt-level`.
+            let c = match b {
+                b' ' | b'\t' => {
+                    self.pos += 1;
+                    if self.gap == Gap::None {
+                        self.gap = Gap::Space;
+                    }
+                    continue;
+                }
+                b'\n' | b'\r' | 0x0B | 0x0C => {
+                    self.pos += 1;
+                    self.gap = Gap::Newline;
+                    continue;
+                }
+                b if b.is_ascii_alphanumeric() => {
+                    let token = self.word(start, char::from(b));
+                    self.gap = Gap::None;
+                    return Some(token);
+                }
+                b if b.is_ascii() => char::from(b),
+                _ => self.char_at(start)?,
+            };
             if c.is_whitespace() {
                 self.pos += c.len_utf8();
                 if is_line_break(c) {
@@ -217,7 +333,7 @@ impl Iterator for Tokens<'_> {
                 }
                 continue;
             }
-            let token = if c.is_alphanumeric() {
+            let token = if is_word_start(c) {
                 self.word(start, c)
             } else {
                 self.pos += c.len_utf8();
@@ -227,6 +343,8 @@ impl Iterator for Tokens<'_> {
                     shape: None,
                     punct: c,
                     gap: self.gap,
+                    ascii: c.is_ascii(),
+                    upper: false,
                 }
             };
             self.gap = Gap::None;

@@ -2,11 +2,9 @@
 //! prepositions in the twelve languages (en de fr es it nl pl pt sv fi da no).
 //!
 //! Each list is one string of space-separated, lower-case, NFC words per language, so a
-//! reviewer can read and extend it; [`flags`] merges them (with the stop lists of
-//! [`super::stop`]) into one table, built once, so that each word costs one lookup.
-
-use std::collections::HashMap;
-use std::sync::OnceLock;
+//! reviewer can read and extend it; [`for_each`] feeds them (with the stop lists of
+//! [`super::stop`]) into the lexicon's table, next to the name lists, so that each word of
+//! a text costs one lookup for all of them.
 
 use super::stop;
 
@@ -36,6 +34,12 @@ pub(super) mod flag {
     pub const ORG: u32 = 1 << 9;
     /// A given name (or surname) that is also a common word: needs more evidence.
     pub const COMMON: u32 = 1 << 10;
+    /// The bits above, which come from the hand-written lists of this module and `stop`.
+    pub const WORD_MASK: u32 = (1 << 12) - 1;
+    /// A given name of the name lexicon (`data/lexicon/`).
+    pub const GIVEN: u32 = 1 << 12;
+    /// A surname of the name lexicon.
+    pub const SURNAME: u32 = 1 << 13;
 }
 
 const TITLES: &[&str] = &[
@@ -109,117 +113,81 @@ const LOCATIVES: &[&str] = &[
     "fra til ved mod",
 ];
 
-fn insert(map: &mut HashMap<&'static str, u32>, words: &'static str, bits: u32) {
-    for w in words.split_whitespace() {
-        *map.entry(w).or_insert(0) |= bits;
-    }
-}
-
-fn build() -> HashMap<&'static str, u32> {
-    let mut map = HashMap::with_capacity(2048);
-    for line in TITLES {
-        insert(&mut map, line, flag::TITLE);
-    }
-    insert(&mut map, TITLES_DOT, flag::TITLE_DOT);
-    insert(&mut map, TITLES_CAPITALISED, flag::TITLE_CAP);
-    for line in ROLES {
-        insert(&mut map, line, flag::ROLE);
-    }
-    for line in LABELS {
-        insert(&mut map, line, flag::LABEL);
-    }
-    insert(&mut map, LABEL_BLOCKS, flag::LABEL_BLOCK);
-    insert(&mut map, CUES, flag::CUE);
-    insert(&mut map, PARTICLES, flag::PARTICLE);
-    for line in LOCATIVES {
-        insert(&mut map, line, flag::LOCATIVE);
-    }
-    for line in stop::STOP {
-        insert(&mut map, line, flag::STOP);
-    }
-    for line in stop::ORG {
-        insert(&mut map, line, flag::ORG | flag::STOP);
-    }
-    for line in stop::COMMON {
-        insert(&mut map, line, flag::COMMON);
-    }
-    map
-}
-
-/// The merged lists as a bucketed table: every word of the text is looked up here, and a
-/// bucket index from the key's length and end bytes plus a short linear scan is several
-/// times cheaper than hashing each word with SipHash (measured with `bench_person`).
-struct Table {
-    /// Entries grouped by bucket; bucket `b` is `entries[offsets[b]..offsets[b + 1]]`.
-    entries: Vec<(&'static str, u32)>,
-    offsets: Vec<usize>,
-}
-
-const BUCKETS: usize = 1 << 12;
-
-fn bucket(key: &str) -> usize {
-    let b = key.as_bytes();
-    let first = usize::from(b.first().copied().unwrap_or(0));
-    let last = usize::from(b.last().copied().unwrap_or(0));
-    ((b.len() & 15) << 8 | (first ^ (last << 1))) & (BUCKETS - 1)
-}
-
-impl Table {
-    fn new(map: HashMap<&'static str, u32>) -> Self {
-        let mut entries: Vec<(&'static str, u32)> = map.into_iter().collect();
-        entries.sort_unstable_by_key(|(k, _)| (bucket(k), *k));
-        let mut offsets = Vec::with_capacity(BUCKETS + 1);
-        let mut i = 0;
-        for b in 0..=BUCKETS {
-            while entries.get(i).is_some_and(|(k, _)| bucket(k) < b) {
-                i += 1;
+/// Calls `add(word, bits)` for every word of every list (a word listed twice gets both
+/// lists' bits: the table ORs them).
+pub(super) fn for_each(mut add: impl FnMut(&'static str, u32)) {
+    let mut lines = |lines: &[&'static str], bits: u32| {
+        for line in lines {
+            for w in line.split_whitespace() {
+                add(w, bits);
             }
-            offsets.push(i);
         }
-        Self { entries, offsets }
-    }
-
-    fn get(&self, key: &str) -> u32 {
-        let b = bucket(key);
-        let (Some(&from), Some(&to)) = (self.offsets.get(b), self.offsets.get(b + 1)) else {
-            return 0;
-        };
-        let bucket = self.entries.get(from..to).unwrap_or(&[]);
-        bucket
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map_or(0, |(_, f)| *f)
-    }
+    };
+    lines(TITLES, flag::TITLE);
+    lines(&[TITLES_DOT], flag::TITLE_DOT);
+    lines(&[TITLES_CAPITALISED], flag::TITLE_CAP);
+    lines(ROLES, flag::ROLE);
+    lines(LABELS, flag::LABEL);
+    lines(&[LABEL_BLOCKS], flag::LABEL_BLOCK);
+    lines(&[CUES], flag::CUE);
+    lines(&[PARTICLES], flag::PARTICLE);
+    lines(LOCATIVES, flag::LOCATIVE);
+    lines(stop::STOP, flag::STOP);
+    lines(stop::ORG, flag::ORG | flag::STOP);
+    lines(stop::COMMON, flag::COMMON);
 }
 
-/// The flags of a normalised (lower-case) word; 0 when it is in no list. Compound street
-/// names ("Hauptstraße", "Storgatan") are recognised by their ending.
-pub(super) fn flags(key: &str) -> u32 {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    let mut bits = TABLE.get_or_init(|| Table::new(build())).get(key);
-    // Every street suffix ends in one of these bytes (a unit test checks it): most words are
-    // rejected by one comparison instead of a dozen.
+/// Number of words [`for_each`] yields (duplicates counted), to size the table.
+pub(super) fn count() -> usize {
+    let mut n = 0;
+    for_each(|_, _| n += 1);
+    n
+}
+
+/// [`flag::ORG`] | [`flag::STOP`] for a one-word street name ("Hauptstraße", "Storgatan"),
+/// recognised by its ending; 0 otherwise.
+pub(super) fn street_bits(key: &[u8]) -> u32 {
+    // Every word of the text comes here: a look at the last three bytes rejects nearly all
+    // words before any suffix is compared (a unit test checks that every suffix gets through).
     let maybe_street = matches!(
-        key.as_bytes().last(),
-        Some(b'e' | b'n' | b'u' | b'j' | b't' | b'z')
+        key,
+        [.., 0xC3, 0x9F, b'e']
+            | [.., b's', b's', b'e']
+            | [.., b'l', b'e', b'e']
+            | [.., b'a', b't', b'z' | b'u']
+            | [.., b't', b'a', b'n']
+            | [.., b'g' | b'i', b'e', b'n']
+            | [.., b'a', b'd', b'e']
+            | [.., b'v', b'e', b'j']
+            | [.., b'a', b'a', b't']
+            | [.., b'e', b'i', b'n']
     );
     if maybe_street
         && stop::STREET_SUFFIXES
             .iter()
-            .any(|s| key.len() > s.len() && key.ends_with(s))
+            .any(|s| key.len() > s.len() && key.ends_with(s.as_bytes()))
     {
-        bits |= flag::ORG | flag::STOP;
+        flag::ORG | flag::STOP
+    } else {
+        0
     }
-    bits
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    use std::collections::HashMap;
+
+    /// The word flags the embedded lexicon's table answers for `key`.
+    fn flags(key: &str) -> u32 {
+        super::super::lexicon::embedded().flags(key.as_bytes())
+    }
+
     #[test]
     fn lists_are_lower_case_and_flags_merge() {
-        let map = build();
+        let mut map: HashMap<&str, u32> = HashMap::new();
+        for_each(|w, bits| *map.entry(w).or_insert(0) |= bits);
         for key in map.keys() {
             assert_eq!(
                 *key,
@@ -227,12 +195,16 @@ mod tests {
                 "list entries must be lower case: {key}"
             );
         }
-        // The bucketed table answers exactly what the map holds.
-        let table = Table::new(map.clone());
+        // The table answers exactly what the lists hold (street endings add ORG | STOP).
         for (key, bits) in &map {
-            assert_eq!(table.get(key), *bits, "{key}");
+            assert_eq!(
+                flags(key) & !street_bits(key.as_bytes()),
+                *bits & !street_bits(key.as_bytes()),
+                "{key}"
+            );
+            assert_eq!(flags(key) & *bits, *bits, "{key}");
         }
-        assert_eq!((table.get("xqzw"), table.get("")), (0, 0));
+        assert_eq!((flags("xqzw"), flags("")), (0, 0));
         assert_ne!(flags("herr") & flag::TITLE, 0);
         assert_ne!(flags("świadek") & flag::ROLE, 0);
         assert_ne!(flags("nachname") & flag::LABEL, 0);
@@ -247,7 +219,7 @@ mod tests {
             assert_ne!(
                 flags(&format!("haupt{s}")) & flag::ORG,
                 0,
-                "{s} escapes the last-byte filter"
+                "{s} escapes the last-bytes filter"
             );
         }
     }
