@@ -31,7 +31,7 @@ mod phone;
 mod resolve;
 mod scan;
 mod segment;
-mod terms;
+pub(crate) mod terms;
 mod tokens;
 
 use crate::error::{Error, ErrorCode};

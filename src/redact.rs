@@ -77,7 +77,7 @@ pub struct Redactor {
     pub(crate) allow: TermSet,
     pub(crate) deny: TermSet,
     pub(crate) special: TermSet,
-    pub(crate) pattern_re: regex_automata::meta::Regex,
+    pub(crate) pattern_re: crate::structured::stix::PatternScanner,
 }
 
 impl core::fmt::Debug for Redactor {

@@ -1,83 +1,34 @@
 //! Allow-, deny- and special-category term lists: one linear-time multi-literal search each.
 //!
-//! The terms are escaped literals joined into one `meta::Regex` (which uses Aho-Corasick
-//! or Teddy prefilters for literal alternations), case-insensitive, with runs of
-//! whitespace matching any whitespace. Word boundaries are checked after the match
-//! (perf-notes: Unicode `\b` inside the regex costs 2-3x).
+//! The terms and the text are case-folded (Unicode simple case folding) with every run of
+//! whitespace turned into one space, so `Operation  Nightjar` matches `operation\nnightjar`;
+//! one leftmost-first Aho-Corasick automaton
+//! ([`Automaton`]) finds them. Word boundaries are checked on the
+//! original text after the match.
 
 use crate::detect::Entity;
-use crate::error::{Error, ErrorCode, Result};
-use regex_automata::{Input, meta::Regex};
+use crate::detect::terms::{Automaton, Folded, fold_term};
+use crate::error::Result;
 
 /// A compiled term list; pattern index = term index.
 pub struct TermSet {
-    re: Option<Regex>,
+    ac: Option<Automaton>,
     entities: Vec<Option<Entity>>,
 }
 
-fn escape(term: &str) -> String {
-    let mut out = String::with_capacity(term.len() + 8);
-    let mut in_space = false;
-    for c in term.chars() {
-        if c.is_whitespace() {
-            if !in_space {
-                out.push_str(r"\s+");
-            }
-            in_space = true;
-            continue;
-        }
-        in_space = false;
-        if matches!(
-            c,
-            '\\' | '.'
-                | '+'
-                | '*'
-                | '?'
-                | '('
-                | ')'
-                | '|'
-                | '['
-                | ']'
-                | '{'
-                | '}'
-                | '^'
-                | '$'
-                | '#'
-                | '&'
-                | '-'
-                | '~'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 impl TermSet {
-    /// Compiles `terms` (with the entity each deny term reports).
+    /// Compiles `terms` (with the entity each deny term reports). Earlier terms win over
+    /// later ones that match at the same place.
     pub fn new(terms: &[(String, Option<Entity>)]) -> Result<TermSet> {
         if terms.is_empty() {
             return Ok(TermSet {
-                re: None,
+                ac: None,
                 entities: Vec::new(),
             });
         }
-        let patterns: Vec<String> = terms
-            .iter()
-            .map(|(t, _)| format!("(?i:{})", escape(t)))
-            .collect();
-        let re = Regex::builder()
-            .configure(Regex::config().nfa_size_limit(Some(64 * 1024 * 1024)))
-            .build_many(&patterns)
-            .map_err(|_| {
-                Error::new(
-                    ErrorCode::PatternTooLarge,
-                    "the policy's term list is too large to compile",
-                )
-            })?;
+        let folded: Vec<String> = terms.iter().map(|(t, _)| fold_term(t, true)).collect();
         Ok(TermSet {
-            re: Some(re),
+            ac: Some(Automaton::new(&folded)?),
             entities: terms.iter().map(|(_, e)| *e).collect(),
         })
     }
@@ -85,43 +36,45 @@ impl TermSet {
     /// Every whole-word occurrence `(start, end, entity)`, leftmost-first, non-overlapping.
     #[must_use]
     pub fn find(&self, text: &str) -> Vec<(usize, usize, Option<Entity>)> {
-        let mut out = Vec::new();
-        let Some(re) = &self.re else { return out };
-        let mut pos = 0;
-        while pos <= text.len() {
-            let Some(m) = re.search(&Input::new(text).span(pos..text.len())) else {
-                break;
-            };
-            let before = text.get(..m.start()).and_then(|s| s.chars().next_back());
-            let after = text.get(m.end()..).and_then(|s| s.chars().next());
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
-            {
-                // Not a whole word: retry one character further on.
-                let step = text
-                    .get(m.start()..)
-                    .and_then(|s| s.chars().next())
-                    .map_or(1, char::len_utf8);
-                pos = m.start() + step;
-                continue;
-            }
-            out.push((
-                m.start(),
-                m.end(),
-                self.entities.get(m.pattern().as_usize()).copied().flatten(),
-            ));
-            pos = if m.end() > m.start() {
-                m.end()
-            } else {
-                m.end() + 1
-            };
-        }
-        out
+        self.search(text, false)
     }
 
     /// Whether any term occurs.
     #[must_use]
     pub fn any(&self, text: &str) -> bool {
-        !self.find(text).is_empty()
+        !self.search(text, true).is_empty()
+    }
+
+    fn search(&self, text: &str, first_only: bool) -> Vec<(usize, usize, Option<Entity>)> {
+        let mut out = Vec::new();
+        let Some(ac) = &self.ac else { return out };
+        let folded = Folded::new(text, true);
+        let hay = folded.text.as_str();
+        let mut pos = 0;
+        while pos <= hay.len() {
+            let Some((pid, m_start, m_end)) = ac.find(hay.as_bytes(), pos) else {
+                break;
+            };
+            let (start, end) = (folded.original(m_start), folded.original(m_end));
+            let before = text.get(..start).and_then(|s| s.chars().next_back());
+            let after = text.get(end..).and_then(|s| s.chars().next());
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                // Not a whole word: retry one character further on.
+                let step = hay
+                    .get(m_start..)
+                    .and_then(|s| s.chars().next())
+                    .map_or(1, char::len_utf8);
+                pos = m_start + step;
+                continue;
+            }
+            out.push((start, end, self.entities.get(pid).copied().flatten()));
+            if first_only {
+                break;
+            }
+            pos = if m_end > m_start { m_end } else { m_end + 1 };
+        }
+        out
     }
 }
 
@@ -152,5 +105,38 @@ mod tests {
         assert!(t.any("a (x)+[y] b"));
         assert!(t.any("<z>"));
         assert!(!t.any("xxy"));
+    }
+
+    #[test]
+    fn unicode_case_and_whitespace_runs() {
+        let t = TermSet::new(&[
+            ("Jörg Baumann".into(), None),
+            ("straße".into(), None),
+            ("HIV positive".into(), None),
+        ])
+        .unwrap();
+        let text = "JÖRG\u{a0}\n BAUMANN, Hauptstraẞe, STRASSE, Straße; hiv\tpositive";
+        let hits: Vec<&str> = t.find(text).iter().map(|h| &text[h.0..h.1]).collect();
+        // `ẞ` folds to `ß` (simple folding); `SS` does not (that would be full folding);
+        // `Hauptstraẞe` is not a whole-word occurrence.
+        assert_eq!(hits, ["JÖRG\u{a0}\n BAUMANN", "Straße", "hiv\tpositive"]);
+    }
+
+    #[test]
+    fn earlier_terms_win_and_non_words_are_retried() {
+        let t = TermSet::new(&[("ab".into(), None), ("abc".into(), Some(Entity::Person))]).unwrap();
+        // Leftmost-first: `ab` is preferred at the same start, and is not a whole word in
+        // `abc`; the retry one character on finds nothing, so `abc` is not reported.
+        assert!(t.find("abc").is_empty());
+        assert_eq!(t.find("x ab abc. ab"), [(2, 4, None), (10, 12, None)]);
+        assert!(t.any("ab"));
+        assert!(!t.any("abab"));
+    }
+
+    #[test]
+    fn empty_list_finds_nothing() {
+        let t = TermSet::new(&[]).unwrap();
+        assert!(t.find("anything").is_empty());
+        assert!(!t.any("anything"));
     }
 }

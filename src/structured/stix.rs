@@ -287,26 +287,11 @@ pub fn redact_bundle(w: &mut Walker<'_>, bundle: &Value, root: &Node) -> Result<
 /// `[user-account:account_login = 'jdoe']` carries the login as surely as the object does.
 pub fn pattern_values(
     pattern: &str,
-    re: &regex_automata::meta::Regex,
+    scanner: &PatternScanner,
 ) -> Vec<(usize, usize, Option<Typed>, String)> {
     let mut out = Vec::new();
-    let mut caps = re.create_captures();
-    let mut at = 0;
-    while at < pattern.len() {
-        re.search_captures(
-            &regex_automata::Input::new(pattern).span(at..pattern.len()),
-            &mut caps,
-        );
-        let (Some(m), Some(t), Some(p), Some(v)) = (
-            caps.get_match(),
-            caps.get_group(1),
-            caps.get_group(2),
-            caps.get_group(3),
-        ) else {
-            break;
-        };
-        at = m.end().max(at + 1);
-        let (Some(t), Some(p)) = (pattern.get(t.range()), pattern.get(p.range())) else {
+    for c in scanner.comparisons(pattern) {
+        let (Some(t), Some(p)) = (pattern.get(c.object_type), pattern.get(c.path)) else {
             continue;
         };
         let last = p
@@ -327,17 +312,153 @@ pub fn pattern_values(
         } else {
             typed(t, last, &Map::new())
         };
-        if !v.is_empty() {
-            out.push((v.start, v.end, typed, last.to_owned()));
+        if !c.value.is_empty() {
+            out.push((c.value.start, c.value.end, typed, last.to_owned()));
         }
     }
     out
 }
 
-/// The pattern-comparison regex (linear time; built once per redactor).
-pub fn pattern_regex() -> Result<regex_automata::meta::Regex> {
-    regex_automata::meta::Regex::new(r"([a-z0-9][a-z0-9-]*):([A-Za-z0-9_.\[\]*'-]+?)\s*(?:=|!=|MATCHES|LIKE|>=|<=|>|<)\s*'((?:[^'\\]|\\.)*)'")
-        .map_err(|_| Error::new(ErrorCode::Internal, "STIX pattern regex failed to build"))
+/// Finds the comparison expressions `type:path OP 'value'` of a STIX pattern. A hand
+/// parser, linear in the pattern, that finds what the regex
+/// `([a-z0-9][a-z0-9-]*):([A-Za-z0-9_.\[\]*'-]+?)\s*(?:=|!=|MATCHES|LIKE|>=|<=|>|<)\s*'((?:[^'\\]|\\.)*)'`
+/// found (leftmost-first, non-overlapping); a regex engine cost ~100 KB of wasm for it.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PatternScanner;
+
+/// One comparison: byte ranges of the object type, the object path and the quoted value
+/// (without its quotes, escapes left as written).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comparison {
+    /// `user-account` in `user-account:account_login = 'jdoe'`.
+    pub object_type: std::ops::Range<usize>,
+    /// `account_login`.
+    pub path: std::ops::Range<usize>,
+    /// `jdoe`.
+    pub value: std::ops::Range<usize>,
+}
+
+/// A character of an object type (`[a-z0-9-]`).
+fn type_byte(b: u8) -> bool {
+    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'
+}
+
+/// A character of an object path (`[A-Za-z0-9_.\[\]*'-]`).
+fn path_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'[' | b']' | b'*' | b'\'' | b'-')
+}
+
+/// The first offset at or after `at` that is not (Unicode) whitespace.
+fn skip_space(s: &str, at: usize) -> usize {
+    s.get(at..)
+        .and_then(|t| t.char_indices().find(|(_, c)| !c.is_whitespace()))
+        .map_or(s.len(), |(i, _)| at + i)
+}
+
+/// The comparison operators, in the order the regex's alternation tried them.
+const OPERATORS: [&str; 8] = ["=", "!=", "MATCHES", "LIKE", ">=", "<=", ">", "<"];
+
+impl PatternScanner {
+    /// Every comparison of `pattern`, left to right, non-overlapping.
+    #[must_use]
+    pub fn comparisons(&self, pattern: &str) -> Vec<Comparison> {
+        let b = pattern.as_bytes();
+        // closing[i]: offset of the quote that ends a quoted value whose text starts at i
+        // (`\` escapes any character but a newline), or None; filled right to left so each
+        // candidate's value costs O(1) and the whole scan stays linear.
+        let mut closing: Vec<Option<usize>> = vec![None; b.len() + 1];
+        for i in (0..b.len()).rev() {
+            let next = |j: usize| closing.get(j).copied().flatten();
+            let v = match b.get(i) {
+                Some(b'\'') => Some(i),
+                Some(b'\\') => match b.get(i + 1) {
+                    None | Some(b'\n') => None,
+                    Some(&c) => next(i + 1 + utf8_len(c)),
+                },
+                _ => next(i + 1),
+            };
+            if let Some(slot) = closing.get_mut(i) {
+                *slot = v;
+            }
+        }
+        let mut out = Vec::new();
+        let mut at = 0;
+        let mut colon = at;
+        while let Some(c) = b
+            .get(colon..)
+            .and_then(|t| t.iter().position(|&x| x == b':'))
+        {
+            let c = colon + c;
+            colon = c + 1;
+            // The type: the run of type characters just before the colon, from its first
+            // letter or digit (a leading `-` cannot start it), not before `at`.
+            let mut s = c;
+            while s > at && b.get(s - 1).copied().is_some_and(type_byte) {
+                s -= 1;
+            }
+            while s < c && b.get(s) == Some(&b'-') {
+                s += 1;
+            }
+            if s == c {
+                continue;
+            }
+            // The path is lazy: the shortest run of path characters after which an
+            // operator and a quoted value follow.
+            let p0 = c + 1;
+            let mut p_end = p0;
+            while b.get(p_end).copied().is_some_and(path_byte) {
+                p_end += 1;
+            }
+            let mut found = None;
+            for k in p0 + 1..=p_end {
+                // `\s*`, an operator, `\s*`, then a quoted value.
+                let o = skip_space(pattern, k);
+                let rest = pattern.get(o..).unwrap_or("");
+                let hit = OPERATORS
+                    .iter()
+                    .filter(|op| rest.starts_with(**op))
+                    .find_map(|op| {
+                        let q = skip_space(pattern, o + op.len());
+                        if b.get(q) != Some(&b'\'') {
+                            return None;
+                        }
+                        let close = closing.get(q + 1).copied().flatten()?;
+                        Some((q + 1, close))
+                    });
+                if let Some((v0, close)) = hit {
+                    found = Some((k, v0, close));
+                    break;
+                }
+            }
+            let Some((k, v0, close)) = found else {
+                continue;
+            };
+            out.push(Comparison {
+                object_type: s..c,
+                path: p0..k,
+                value: v0..close,
+            });
+            at = close + 1;
+            colon = at;
+        }
+        out
+    }
+}
+
+/// The length of the UTF-8 sequence a leading byte starts (1 for a stray continuation
+/// byte, which `&str` never has at a character boundary).
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
+/// The pattern-comparison scanner (built once per redactor; it needs no compilation).
+pub fn pattern_regex() -> Result<PatternScanner> {
+    Ok(PatternScanner)
 }
 
 /// SCO types whose `value` has a syntax the STIX schema checks.
@@ -404,4 +525,113 @@ pub fn is_sco_marker(s: &str) -> bool {
             .is_ok_and(|ip| ip.octets()[0] >= 240 && ip.octets()[0] < 255)
         || s.parse::<std::net::Ipv6Addr>()
             .is_ok_and(|ip| u128::from(ip) >> 80 == ULA_PREFIX >> 80)
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing, clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// `(type, path, value)` of every comparison.
+    fn parts(pattern: &str) -> Vec<(&str, &str, &str)> {
+        PatternScanner
+            .comparisons(pattern)
+            .into_iter()
+            .map(|c| (&pattern[c.object_type], &pattern[c.path], &pattern[c.value]))
+            .collect()
+    }
+
+    #[test]
+    fn comparisons_of_typical_patterns() {
+        assert_eq!(
+            parts(
+                "[x509-certificate:issuer = 'CN=WEBMAIL' AND x509-certificate:serial_number = '4c:0b']"
+            ),
+            [
+                ("x509-certificate", "issuer", "CN=WEBMAIL"),
+                ("x509-certificate", "serial_number", "4c:0b")
+            ]
+        );
+        assert_eq!(
+            parts("[file:hashes.'SHA-1' != 'ab' OR file:size>='10'] FOLLOWEDBY [a:b LIKE 'x%']"),
+            [
+                ("file", "hashes.'SHA-1'", "ab"),
+                ("file", "size", "10"),
+                ("a", "b", "x%")
+            ]
+        );
+        assert_eq!(
+            parts(r"[email-message:from_ref.value MATCHES '.+\\banking@g0th\'am\.com$']"),
+            [(
+                "email-message",
+                "from_ref.value",
+                r".+\\banking@g0th\'am\.com$"
+            )]
+        );
+        // The object path is the shortest run before an operator: `nameMATCHES` splits.
+        assert_eq!(parts("[file:nameMATCHES'x']"), [("file", "name", "x")]);
+        // Unicode whitespace around the operator; an empty value is still a comparison.
+        assert_eq!(
+            parts("[user-account:account_login\u{a0}=\u{2003}'' AND domain-name:value = 'é']"),
+            [
+                ("user-account", "account_login", ""),
+                ("domain-name", "value", "é")
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_comparisons_are_skipped() {
+        // Unterminated, escape before a newline, no quotes, upper-case type, no path.
+        assert!(parts("[a:b = 'x").is_empty());
+        assert!(parts("[a:b = 'x\\\n']").is_empty());
+        assert!(parts("[a:b = 5]").is_empty());
+        assert!(parts("[File:b = 'x']")[0].0 == "ile");
+        assert!(parts("[a: = 'x']").is_empty());
+        // A failed candidate does not hide a later one; a leading `-` is not part of a type.
+        assert_eq!(parts("x:y = z -ab:c = 'v'"), [("ab", "c", "v")]);
+    }
+
+    #[test]
+    fn long_inputs_stay_linear() {
+        // Many candidates that all fail, one of them after a long unterminated value.
+        let p = "a:bMATCHES".repeat(50_000) + "'" + &"\\'".repeat(100_000);
+        assert!(PatternScanner.comparisons(&p).is_empty());
+        let p = "a:b".to_owned() + &" ".repeat(100_000) + "= '" + &"x:y ".repeat(50_000);
+        assert!(PatternScanner.comparisons(&p).is_empty());
+        let many = "[a:b = 'c'] AND ".repeat(50_000);
+        assert_eq!(PatternScanner.comparisons(&many).len(), 50_000);
+    }
+
+    #[test]
+    fn every_corpus_pattern_is_understood() {
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/structured");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let json: Value = serde_json::from_str(&text).unwrap();
+            let mut stack = vec![&json];
+            while let Some(v) = stack.pop() {
+                match v {
+                    Value::Array(a) => stack.extend(a),
+                    Value::Object(o) => {
+                        if let Some(Value::String(p)) = o.get("pattern") {
+                            let found = parts(p);
+                            let joins = p.matches(" AND ").count() + p.matches(" OR ").count();
+                            assert_eq!(found.len(), joins + 1, "{p}");
+                            for (t, path, v) in found {
+                                assert!(!t.is_empty() && !path.is_empty(), "{p}");
+                                assert!(p.contains(&format!("'{v}'")), "{p}");
+                            }
+                            seen += 1;
+                        }
+                        stack.extend(o.values());
+                    }
+                    _ => {}
+                }
+            }
+        }
+        assert!(seen >= 20, "only {seen} corpus patterns");
+    }
 }
