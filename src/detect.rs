@@ -174,6 +174,21 @@ impl Detector {
     /// # Errors
     /// [`ErrorCode::InputTooLarge`] if `text` is longer than [`MAX_TEXT_BYTES`].
     pub fn analyze(&self, text: &str) -> Result<Vec<Finding>, Error> {
+        self.analyze_masked(text, &[])
+    }
+
+    /// [`Detector::analyze`] for a text of which the byte ranges `mask` (sorted, disjoint, on
+    /// `char` boundaries) were written by a redaction operator: they are still scanned, but
+    /// they are no context evidence for the text around them (a label `[DATE_OF_BIRTH]`
+    /// does not make the next date a date of birth).
+    ///
+    /// # Errors
+    /// As [`Detector::analyze`].
+    pub(crate) fn analyze_masked(
+        &self,
+        text: &str,
+        mask: &[(usize, usize)],
+    ) -> Result<Vec<Finding>, Error> {
         if text.len() > MAX_TEXT_BYTES {
             return Err(Error::new(
                 ErrorCode::InputTooLarge,
@@ -190,7 +205,7 @@ impl Detector {
                 *m = f32::INFINITY;
             }
         }
-        scan::run(text, min, &mut cands);
+        scan::run(text, min, mask, &mut cands);
         person::find(text, &mut cands);
         if let Some(deny) = &self.deny {
             deny.find(text, &mut cands);

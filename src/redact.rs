@@ -5,6 +5,7 @@
 //! transformation is `ResidualPii`.
 
 pub(crate) mod pipeline;
+pub(crate) mod propagate;
 
 pub use crate::decide::SendContext;
 pub use crate::transform::PseudonymKey;
@@ -91,6 +92,30 @@ impl core::fmt::Debug for Redactor {
     }
 }
 
+/// The detector reports everything the policy could act on: for each entity type, the
+/// lowest minimum score any of the policy's rules for it asks for (the policy then decides
+/// each finding with the rule that applies). A detector threshold above the policy's would
+/// silently drop findings the policy wants.
+fn detector_config(policy: &crate::decide::Policy) -> DetectorConfig {
+    let mut config = DetectorConfig::default();
+    let floor = |r: &crate::decide::Rule| r.min_score.unwrap_or(policy.min_score);
+    config.default_min_score = policy.min_score.min(floor(&policy.default));
+    for e in detect::Entity::ALL {
+        let mut m = config.default_min_score;
+        if let Some(r) = policy.entities.get(e) {
+            m = m.min(floor(r));
+        }
+        for rules in policy.subjects.values() {
+            if let Some(r) = rules.get(e) {
+                m = m.min(floor(r));
+            }
+        }
+        config.min_score.insert(*e, m.clamp(0.0, 1.0));
+    }
+    config.default_min_score = config.default_min_score.clamp(0.0, 1.0);
+    config
+}
+
 impl Redactor {
     /// A redactor for `policy`: `None` = the `led-strict` preset; a preset name; or policy
     /// JSON text. `MissingPseudonymKey` if the policy uses pseudonyms and no key is given.
@@ -131,7 +156,7 @@ impl Redactor {
             .map(|t| (t.clone(), None))
             .collect();
         Ok(Self {
-            detector: Detector::new(&DetectorConfig::default())?,
+            detector: Detector::new(&detector_config(&policy))?,
             allow: TermSet::new(&allow)?,
             deny: TermSet::new(&deny)?,
             special: TermSet::new(&special)?,

@@ -552,7 +552,6 @@ fn leak_run() -> &'static Leaks {
 }
 
 #[test]
-#[ignore = "led-strict leaves 18 checksum-type values verbatim (2026-11-26): the undetected bare AU_TFN, CA_SIN, NL_BSN, PT_NIF, UK_NHS numbers of the checksum tests"]
 fn strict_preset_leaks_no_checksum_value() {
     let l = leak_run();
     assert!(

@@ -101,6 +101,14 @@ pub fn write_f64(x: f64, out: &mut String) {
         out.push('0');
         return;
     }
+    // An integer below 2^53 (offsets, counts: most numbers of an audit record) is its own
+    // shortest round-tripping form, printed without exponent below 10^21: its digits,
+    // written directly. The `{:e}` rebuild below took a third of `redactText` in wasm.
+    if x.fract() == 0.0 && x.abs() < 9_007_199_254_740_992.0 {
+        use core::fmt::Write as _;
+        let _ = write!(out, "{}", x as i64);
+        return;
+    }
     if x < 0.0 {
         out.push('-');
     }

@@ -37,6 +37,15 @@ impl TermSet {
     #[must_use]
     pub fn find(&self, text: &str) -> Vec<(usize, usize, Option<Entity>)> {
         self.search(text, false)
+            .into_iter()
+            .map(|(s, e, pid)| (s, e, self.entities.get(pid).copied().flatten()))
+            .collect()
+    }
+
+    /// As [`TermSet::find`], with the index of the term that matched.
+    #[must_use]
+    pub fn find_indexed(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        self.search(text, false)
     }
 
     /// Whether any term occurs.
@@ -45,7 +54,7 @@ impl TermSet {
         !self.search(text, true).is_empty()
     }
 
-    fn search(&self, text: &str, first_only: bool) -> Vec<(usize, usize, Option<Entity>)> {
+    fn search(&self, text: &str, first_only: bool) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         let Some(ac) = &self.ac else { return out };
         let folded = Folded::new(text, true);
@@ -68,7 +77,7 @@ impl TermSet {
                 pos = m_start + step;
                 continue;
             }
-            out.push((start, end, self.entities.get(pid).copied().flatten()));
+            out.push((start, end, pid));
             if first_only {
                 break;
             }

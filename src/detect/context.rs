@@ -1,330 +1,1023 @@
 //! Context words: is a keyword for this entity written just before the candidate?
 //!
-//! The window is bounded ([`WINDOW`] bytes before the candidate), lower-cased per `char`, and
-//! a word must start at a word boundary, so "hotel" is not "tel". Words are matched as
-//! prefixes ("passport" also finds "passports", "reisepass" finds "Reisepassnummer").
+//! A word of a list counts for a candidate if it begins at a word start (the character
+//! before it is not alphanumeric, and it is not whitespace itself) at most [`WINDOW`] bytes
+//! before the candidate and ends before the candidate starts. Characters are compared
+//! lower-cased, words match as prefixes ("passport" also finds "passports", "reisepass"
+//! finds "Reisepassnummer"), and words of up to three bytes (`ssn`, `tel`, `sin`, `ip`) must
+//! also end at a word end, so "hotel" is not "tel" and `sin` is not "since".
+//!
+//! Cost: candidates are many (in dense text one every few words, and several recognizers
+//! ask about each), so the words are not searched per candidate. On the first question one
+//! pass over the text records every occurrence of every word of every list ([`Index`]); then
+//! a question is a binary search and a look at the few occurrences inside its window. That
+//! pass looks at each byte once (a byte-class table; a two-byte prefix filter before any
+//! word is compared), so detection stays linear whatever the text.
+//!
+//! Every list is declared here, by `lists!`: a recognizer can only name a [`Words`] built
+//! by it, which is what guarantees that the index covers the list it asks about.
+//!
+//! Text that an operator wrote (a redaction label such as `[DATE_OF_BIRTH]`) is no evidence
+//! about the text around it: the fail-closed re-scan of a redacted output masks those
+//! ranges ([`Index::new`]), so the label's "birth" does not turn the next date into one.
+
+use std::sync::OnceLock;
 
 /// Bytes before the candidate that are searched (about five words of report text).
 pub(crate) const WINDOW: usize = 48;
 
-/// Room for the lower-cased window: lower-casing can lengthen a character's UTF-8 form
-/// (at most 3×), so three windows' worth always fits.
-const BUF: usize = 3 * WINDOW;
-
-/// The lower-cased window before a candidate and the offsets in it where a word may begin
-/// (after a non-alphanumeric character). Each list word is then compared only there, so a
-/// lookup costs a few byte compares, not a substring search per word. Built in fixed
-/// buffers: no allocation per candidate.
-pub(crate) struct Window {
-    buf: [u8; BUF],
-    len: usize,
-    starts: [u8; WINDOW],
-    n: usize,
-    /// Which bytes begin a word in the window: a list word whose first byte is not here
-    /// is skipped with one lookup.
-    firsts: [u64; 4],
+/// A list of context words (lower case), declared by `lists!`.
+pub(crate) struct Words {
+    /// Position in [`ALL`]: the list's bit in [`Vocab::lists`].
+    id: u8,
+    words: &'static [&'static str],
 }
 
-impl Window {
-    /// The window before `start` (empty if `start` is out of range).
-    pub(crate) fn new(text: &str, start: usize) -> Window {
-        let mut w = Window {
-            buf: [0; BUF],
-            len: 0,
-            starts: [0; WINDOW],
-            n: 0,
-            firsts: [0; 4],
+impl Words {
+    /// `true` for a list without words.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+macro_rules! lists {
+    ($($(#[$doc:meta])* $name:ident = [$($w:literal),* $(,)?];)*) => {
+        /// List ids, in declaration order.
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms, dead_code)]
+        #[derive(Clone, Copy)]
+        enum Id { $($name),* }
+        $($(#[$doc])* pub(crate) static $name: Words = Words {
+            id: Id::$name as u8,
+            words: &[$($w),*],
+        };)*
+        /// Every list: the words of the index.
+        static ALL: &[&Words] = &[$(&$name),*];
+    };
+}
+
+lists! {
+    /// No words (a recognizer whose score does not depend on context).
+    NONE = [];
+    /// Words that say "this is a date of birth", in en, de, fr, es, it, nl, pl, pt, sv, fi, da, no.
+    BIRTH = [
+        "born",
+        "birth",
+        "dob",
+        "d.o.b",
+        "geboren",
+        "geb.",
+        "geburtsdatum",
+        "né",
+        "née",
+        "naissance",
+        "nacido",
+        "nacida",
+        "nacimiento",
+        "nato",
+        "nata",
+        "nascita",
+        "geboren op",
+        "geboortedatum",
+        "urodzon",
+        "urodzenia",
+        "nascido",
+        "nascida",
+        "nascimento",
+        "född",
+        "födelse",
+        "syntynyt",
+        "syntymä",
+        "født",
+        "fødd",
+        "fødsels",
+        "f.",
+    ];
+    /// Passport words.
+    PASSPORT = [
+        "passport",
+        "reisepass",
+        "passeport",
+        "pasaporte",
+        "passaporto",
+        "paspoort",
+        "paszport",
+        "passaporte",
+        "pass ",
+        "pass:",
+        "pass-",
+        "pass.",
+        "passnr",
+        "passnummer",
+        "passi",
+        "pas ",
+        "pas:",
+        "pasnummer",
+    ];
+    /// Licence-plate words.
+    PLATE = [
+        "plate",
+        "licence",
+        "license",
+        "registration",
+        "kennzeichen",
+        "nummernschild",
+        "kfz",
+        "immatricul",
+        "plaque",
+        "matrícula",
+        "matricula",
+        "targa",
+        "kenteken",
+        "nummerplaat",
+        "rejestrac",
+        "tablic",
+        "registreringsnummer",
+        "reg.nr",
+        "regnr",
+        "rekisteri",
+        "nummerplade",
+        "kjennemerke",
+        "vehicle",
+        "fahrzeug",
+        "véhicule",
+        "vehículo",
+        "veicolo",
+        "voertuig",
+        "pojazd",
+    ];
+    /// Phone words.
+    PHONE = [
+        "phone",
+        "tel",
+        "mobile",
+        "mobil",
+        "cell",
+        "call",
+        "fax",
+        "handy",
+        "telefon",
+        "téléphone",
+        "telephone",
+        "portable",
+        "teléfono",
+        "telefono",
+        "móvil",
+        "movil",
+        "cellulare",
+        "telefoon",
+        "gsm",
+        "telefonu",
+        "komórk",
+        "tlf",
+        "puhelin",
+        "puh",
+        "matkapuhelin",
+        "nummer",
+        "numéro",
+        "número",
+        "numero",
+        "whatsapp",
+        "signal",
+        "erreichbar",
+        "anruf",
+        "sms",
+    ];
+    /// IP-address words.
+    IP = [
+        "ip",
+        "host",
+        "server",
+        "adresse ip",
+        "dirección ip",
+        "indirizzo ip",
+    ];
+    /// Words that say a dotted number is a version or section number, not an address.
+    VERSION = [
+        "version",
+        "ver.",
+        "v.",
+        "release",
+        "build",
+        "firmware",
+        "update",
+        "section",
+        "kapitel",
+        "abschnitt",
+        "article",
+        "artikel",
+        "art.",
+        "§",
+        "chapter",
+        "paragraph",
+        "versión",
+        "versione",
+    ];
+    /// GPS-coordinate words (`gps.rs`).
+    GPS = [
+        "gps",
+        "coordinates",
+        "coordinate",
+        "koordinaten",
+        "coordonnées",
+        "coordenadas",
+        "coordinate",
+        "coördinaten",
+        "współrzędne",
+        "lat",
+        "position",
+        "standort",
+        "location",
+        "posizione",
+        "ubicación",
+        "sijainti",
+        "koordinater",
+        "wgs",
+    ];
+    /// US social security number words (`ids.rs`).
+    SSN = [
+        "ssn",
+        "social security",
+        "soc. sec",
+        "ss#",
+    ];
+    /// UK national insurance number words.
+    NINO = [
+        "nino",
+        "national insurance",
+        "ni number",
+        "ni no",
+        "nin",
+    ];
+    /// UK NHS number words.
+    NHS = [
+        "nhs",
+    ];
+    /// FR NIR (social security number) words.
+    NIR = [
+        "nir",
+        "sécurité sociale",
+        "securite sociale",
+        "sécu",
+        "insee",
+        "social security",
+    ];
+    /// DE tax id words.
+    DETAX = [
+        "steuer",
+        "idnr",
+        "id-nr",
+        "identifikationsnummer",
+        "tax id",
+        "tin",
+    ];
+    /// IT codice fiscale words.
+    CF = [
+        "codice fiscale",
+        "cod. fisc",
+        "c.f",
+        "cf",
+        "fiscal code",
+    ];
+    /// ES DNI/NIE words.
+    ES = [
+        "dni",
+        "nie",
+        "nif",
+        "d.n.i",
+        "documento",
+        "identidad",
+        "extranjero",
+    ];
+    /// NL BSN words.
+    BSN = [
+        "bsn",
+        "burgerservicenummer",
+        "sofinummer",
+        "sofi",
+    ];
+    /// BE national register number words.
+    BE = [
+        "rijksregister",
+        "registre national",
+        "numéro national",
+        "nationaal nummer",
+        "nrn",
+        "niss",
+        "insz",
+        "bis",
+    ];
+    /// PL PESEL words.
+    PESEL = [
+        "pesel",
+    ];
+    /// SE personnummer words.
+    SE = [
+        "personnummer",
+        "personnr",
+        "pnr",
+        "samordningsnummer",
+        "person number",
+    ];
+    /// FI HETU words.
+    HETU = [
+        "hetu",
+        "henkilötunnus",
+        "henkilotunnus",
+        "personbeteckning",
+        "sotu",
+        "identity code",
+    ];
+    /// DK CPR words.
+    CPR = [
+        "cpr",
+        "personnummer",
+        "personnr",
+    ];
+    /// NO fødselsnummer words.
+    FNR = [
+        "fødselsnummer",
+        "fodselsnummer",
+        "personnummer",
+        "fnr",
+        "d-nummer",
+    ];
+    /// AT social insurance number words.
+    SVNR = [
+        "svnr",
+        "sozialversicherung",
+        "versicherungsnummer",
+        "sv-nummer",
+        "sv-nr",
+        "vsnr",
+    ];
+    /// CZ birth number words.
+    CZ = [
+        "rodné",
+        "rodne",
+        "r.č",
+        "rč",
+        "birth number",
+    ];
+    /// RO CNP words.
+    CNP = [
+        "cnp",
+        "cod numeric personal",
+    ];
+    /// PT NIF words.
+    PT = [
+        "nif",
+        "contribuinte",
+        "identificação fiscal",
+        "nipc",
+    ];
+    /// IE PPSN words.
+    PPS = [
+        "pps",
+        "personal public service",
+    ];
+    /// CA SIN words.
+    SIN = [
+        "sin",
+        "social insurance",
+        "nas",
+        "assurance sociale",
+    ];
+    /// AU TFN words.
+    TFN = [
+        "tfn",
+        "tax file",
+    ];
+    /// IN Aadhaar words.
+    AADHAAR = [
+        "aadhaar",
+        "aadhar",
+        "uidai",
+        "uid",
+    ];
+    /// E-mail words (`net.rs`).
+    EMAIL = [
+        "mail",
+        "e-mail",
+        "email",
+        "courriel",
+        "correo",
+        "posta",
+        "adres",
+    ];
+    /// MAC-address words for colon-separated addresses (`net.rs`).
+    NET_MAC = [
+        "mac",
+        "hardware",
+        "ethernet",
+        "wlan",
+        "wifi",
+        "bssid",
+    ];
+    /// IPv6 words (`net.rs`).
+    NET_IP = [
+        "ip",
+        "host",
+        "server",
+    ];
+    /// IBAN words (`tokens.rs`).
+    IBAN = [
+        "iban",
+        "konto",
+        "account",
+        "compte",
+        "cuenta",
+        "conto",
+        "rekening",
+        "rachunek",
+        "conta",
+        "tili",
+        "bank",
+    ];
+    /// Payment-card words.
+    CARD = [
+        "card",
+        "credit",
+        "visa",
+        "mastercard",
+        "amex",
+        "karte",
+        "carte",
+        "tarjeta",
+        "carta",
+        "kaart",
+        "karta",
+        "cartão",
+        "kort",
+        "pan",
+    ];
+    /// IMEI words.
+    IMEI = [
+        "imei",
+        "device",
+        "gerät",
+        "handy",
+        "appareil",
+        "dispositivo",
+        "serial",
+    ];
+    /// IMSI words.
+    IMSI = [
+        "imsi",
+        "subscriber",
+        "sim",
+    ];
+    /// VIN words.
+    VIN = [
+        "vin",
+        "fin",
+        "fahrgestell",
+        "fahrzeug-ident",
+        "chassis",
+        "châssis",
+        "bastidor",
+        "telaio",
+        "chassisnummer",
+        "vehicle identification",
+        "identyfikacyjny",
+    ];
+    /// Crypto-address words.
+    CRYPTO = [
+        "btc",
+        "bitcoin",
+        "eth",
+        "ethereum",
+        "wallet",
+        "crypto",
+        "krypto",
+    ];
+    /// DE identity-card words.
+    IDCARD = [
+        "personalausweis",
+        "ausweis",
+        "id card",
+        "identity card",
+        "id-karte",
+        "perso",
+    ];
+    /// MAC-address words for `-` and `.` forms (`tokens.rs`).
+    MAC = [
+        "mac",
+        "hardware",
+        "ethernet",
+        "wlan",
+        "wifi",
+        "wi-fi",
+        "bssid",
+    ];
+}
+
+// A list's id is a bit of a `u64`.
+const _: () = assert!(ALL.len() <= 64);
+
+/// What a byte is, for word starts: ASCII only; other bytes are looked at as characters.
+const OTHER: u8 = 0;
+const ALNUM: u8 = 1;
+const SPACE: u8 = 2;
+const NON_ASCII: u8 = 3;
+
+// Indexing in a `const` block: an out-of-range index would fail the build, not panic.
+#[allow(clippy::indexing_slicing)]
+static CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c.is_ascii_whitespace() {
+            SPACE
+        } else {
+            OTHER
         };
+        b += 1;
+    }
+    t
+};
+
+#[inline(always)]
+fn class(b: u8) -> u8 {
+    CLASS.get(usize::from(b)).copied().unwrap_or(NON_ASCII)
+}
+
+/// All words of all lists.
+struct Vocab {
+    /// The distinct words, sorted by bytes (words with a common prefix are adjacent).
+    words: Vec<&'static str>,
+    /// Per word: bit `id` set for each list that holds it.
+    lists: Vec<u64>,
+    /// Bit [`tri`]`(b0, b1, b2)` set if some word starts with the bytes `b0 b1 b2`: most word
+    /// starts of a text are rejected by this one lookup.
+    tri: Vec<u64>,
+    /// `(tri key, word)` for the words of three bytes or more, sorted by key.
+    by_tri: Vec<(u16, u16)>,
+    /// Bit `b` set if a word of two bytes (`ip`, `cf`, `§`, …) starts with the byte `b`.
+    two_first: [u64; 4],
+    /// The words of two bytes, which `tri` cannot hold.
+    two: Vec<u16>,
+}
+
+/// The bit of a three-byte prefix in [`Vocab::tri`]: five bits of each byte, so distinct
+/// ASCII letters never share a bit (other bytes may, which only costs a compare).
+#[inline(always)]
+fn tri(b: [u8; 3]) -> usize {
+    usize::from(b[0] & 31) << 10 | usize::from(b[1] & 31) << 5 | usize::from(b[2] & 31)
+}
+
+impl Vocab {
+    fn build() -> Vocab {
+        let mut words: Vec<&'static str> =
+            ALL.iter().flat_map(|l| l.words.iter().copied()).collect();
+        words.sort_unstable();
+        words.dedup();
+        let lists = words
+            .iter()
+            .map(|w| {
+                ALL.iter()
+                    .filter(|l| l.words.contains(w))
+                    .fold(0u64, |m, l| m | (1u64 << l.id))
+            })
+            .collect();
+        let mut tri_bits = vec![0u64; 512];
+        let mut by_tri = Vec::new();
+        let mut two = Vec::new();
+        let mut two_first = [0u64; 4];
+        for (i, w) in words.iter().enumerate() {
+            let Ok(i) = u16::try_from(i) else { break };
+            match w.as_bytes() {
+                [a, b, c, ..] => {
+                    let k = tri([*a, *b, *c]);
+                    if let Some(m) = tri_bits.get_mut(k >> 6) {
+                        *m |= 1 << (k & 63);
+                    }
+                    by_tri.extend(u16::try_from(k).map(|k| (k, i)));
+                }
+                [a, ..] => {
+                    two.push(i);
+                    if let Some(m) = two_first.get_mut(usize::from(*a >> 6)) {
+                        *m |= 1 << (*a & 63);
+                    }
+                }
+                [] => {}
+            }
+        }
+        by_tri.sort_unstable();
+        Vocab {
+            words,
+            lists,
+            tri: tri_bits,
+            by_tri,
+            two_first,
+            two,
+        }
+    }
+
+    fn get() -> &'static Vocab {
+        static V: OnceLock<Vocab> = OnceLock::new();
+        V.get_or_init(Vocab::build)
+    }
+
+    /// `true` if a word of two bytes starts with `b`.
+    #[inline(always)]
+    fn two_start(&self, b: u8) -> bool {
+        self.two_first
+            .get(usize::from(b >> 6))
+            .is_some_and(|m| m & (1 << (b & 63)) != 0)
+    }
+
+    #[inline(always)]
+    fn may_start(&self, b: [u8; 3]) -> bool {
+        let k = tri(b);
+        self.tri
+            .get(k >> 6)
+            .is_some_and(|m| m & (1 << (k & 63)) != 0)
+    }
+}
+
+/// If `word` (lower case) is written at byte `i` of `text` (each character compared
+/// lower-cased) and ends by `limit`, the byte offset where it ends.
+fn match_at(text: &str, mut i: usize, word: &[u8], limit: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut k = 0;
+    while k < word.len() {
+        if i >= limit {
+            return None;
+        }
+        let c = *bytes.get(i)?;
+        if c < 0x80 {
+            if c.to_ascii_lowercase() != *word.get(k)? {
+                return None;
+            }
+            k += 1;
+            i += 1;
+            continue;
+        }
+        let ch = text.get(i..)?.chars().next()?;
+        let mut buf = [0u8; 4];
+        for lc in ch.to_lowercase() {
+            for &x in lc.encode_utf8(&mut buf).as_bytes() {
+                // A word may end inside a character's lower-case form ("İ" is "i̇").
+                if k < word.len() {
+                    if word.get(k) != Some(&x) {
+                        return None;
+                    }
+                    k += 1;
+                }
+            }
+        }
+        i += ch.len_utf8();
+    }
+    (i <= limit).then_some(i)
+}
+
+/// The first three bytes of the lower-cased text at `i` (0 for bytes at or past `limit`).
+fn lower_prefix(text: &str, i: usize, limit: usize) -> [u8; 3] {
+    let bytes = text.as_bytes();
+    if let Some(&[a, b, c]) = bytes.get(i..i + 3)
+        && i + 3 <= limit
+        && (a | b | c) < 0x80
+    {
+        return [
+            a.to_ascii_lowercase(),
+            b.to_ascii_lowercase(),
+            c.to_ascii_lowercase(),
+        ];
+    }
+    let mut out = [0u8; 3];
+    let mut n = 0;
+    let mut buf = [0u8; 4];
+    for ch in text.get(i..limit).unwrap_or_default().chars() {
+        for lc in ch.to_lowercase() {
+            for &x in lc.encode_utf8(&mut buf).as_bytes() {
+                if let Some(slot) = out.get_mut(n) {
+                    *slot = x;
+                    n += 1;
+                }
+            }
+        }
+        if n >= 3 {
+            break;
+        }
+    }
+    out
+}
+
+/// `true` if the character at `i` is alphanumeric once lower-cased (`false` at `limit`).
+fn alnum_at(text: &str, i: usize, limit: usize) -> bool {
+    if i >= limit {
+        return false;
+    }
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => class(b) == ALNUM,
+        Some(_) => text
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(lower_alnum),
+        None => false,
+    }
+}
+
+/// Whether the lower-cased form of `c` ends with an alphanumeric character (it does exactly
+/// when `c` is alphanumeric, except for "İ", whose lower case ends with a combining dot).
+fn lower_alnum(c: char) -> bool {
+    c != '\u{130}' && c.is_alphanumeric()
+}
+
+/// One occurrence of a word in the text.
+#[derive(Clone, Copy)]
+struct Occ {
+    /// Byte offset of the first character.
+    pos: usize,
+    /// Byte offset one past the last character.
+    end: usize,
+    /// Index in [`Vocab::words`].
+    word: u16,
+    /// A word of up to three bytes followed by an alphanumeric character: it counts only
+    /// where the window ends right after it (the next character is then outside the window).
+    glued: bool,
+}
+
+/// The occurrences of every context word in the parts of one text that questions were
+/// asked about. Built lazily, window by window: the recognizers ask in text order, so each
+/// new window extends the indexed part at its end and every byte is indexed at most once
+/// (a text without candidates is never indexed, and in report text with a candidate every
+/// few hundred bytes only the windows are). A question about an earlier window that was
+/// not indexed (the e-mail and URL scanners run after the segment scan) is answered from a
+/// scan of that window alone.
+pub(crate) struct Index<'m> {
+    /// Byte ranges that are no evidence (sorted, disjoint, on `char` boundaries): their
+    /// characters count as neither part of a word nor whitespace.
+    mask: &'m [(usize, usize)],
+    /// Occurrences in the indexed ranges, sorted by position.
+    occ: Vec<Occ>,
+    /// The indexed ranges, sorted and disjoint.
+    spans: Vec<(usize, usize)>,
+    /// Occurrences of a window outside the indexed ranges.
+    scratch: Vec<Occ>,
+}
+
+impl<'m> Index<'m> {
+    /// An empty index over a text whose ranges `mask` were written by an operator.
+    pub(crate) fn new(mask: &'m [(usize, usize)]) -> Index<'m> {
+        Index {
+            mask,
+            occ: Vec::new(),
+            spans: Vec::new(),
+            scratch: Vec::new(),
+        }
+    }
+
+    /// The occurrences that begin inside the window before `start`.
+    fn window(&mut self, text: &str, start: usize) -> &[Occ] {
+        if start > text.len() {
+            return &[];
+        }
         let mut from = start.saturating_sub(WINDOW);
         while from < start && !text.is_char_boundary(from) {
             from += 1;
         }
-        let Some(raw) = text.get(from..start) else {
-            return w;
-        };
-        let mut prev_alnum = false;
-        if raw.is_ascii() {
-            // The common case: one byte per character, lower-cased in place.
-            if let Some(dst) = w.buf.get_mut(..raw.len()) {
-                dst.copy_from_slice(raw.as_bytes());
-                dst.make_ascii_lowercase();
-                w.len = raw.len();
-            }
-            for i in 0..w.len {
-                let Some(&b) = w.buf.get(i) else { break };
-                if !prev_alnum && !b.is_ascii_whitespace() {
-                    w.mark_start(i, b);
+        let (occ, spans) = (&mut self.occ, &mut self.spans);
+        let covered = match spans.last_mut() {
+            // Past the indexed part: extend it (or start a new range after a gap).
+            Some(last) if from >= last.0 => {
+                if start > last.1 {
+                    let a = from.max(last.1);
+                    index(text, self.mask, a, start, occ);
+                    if a == last.1 {
+                        last.1 = start;
+                    } else {
+                        spans.push((a, start));
+                    }
                 }
-                prev_alnum = b.is_ascii_alphanumeric();
+                true
             }
-            return w;
-        }
-        for ch in raw.chars() {
-            // Most characters of a mixed window are still ASCII: skip the case tables.
-            let full = if ch.is_ascii() {
-                !w.push_char(ch.to_ascii_lowercase(), &mut prev_alnum)
-            } else {
-                ch.to_lowercase().any(|c| !w.push_char(c, &mut prev_alnum))
-            };
-            if full {
-                break;
+            None => {
+                index(text, self.mask, from, start, occ);
+                spans.push((from, start));
+                true
             }
-        }
-        w
-    }
-
-    /// Appends one lower-cased character; `false` if the buffer is full.
-    fn push_char(&mut self, c: char, prev_alnum: &mut bool) -> bool {
-        let mut tmp = [0u8; 4];
-        let enc = c.encode_utf8(&mut tmp).as_bytes();
-        let Some(dst) = self.buf.get_mut(self.len..self.len + enc.len()) else {
-            return false;
+            // Before the last range: answered from the index if one range covers it.
+            Some(_) => {
+                let k = spans.partition_point(|r| r.1 < start);
+                spans.get(k).is_some_and(|r| r.0 <= from && start <= r.1)
+            }
         };
-        dst.copy_from_slice(enc);
-        if !*prev_alnum && !c.is_whitespace() {
-            self.mark_start(self.len, enc.first().copied().unwrap_or(0));
+        if !covered {
+            self.scratch.clear();
+            index(text, self.mask, from, start, &mut self.scratch);
+            return &self.scratch;
         }
-        *prev_alnum = c.is_alphanumeric();
-        self.len += enc.len();
-        true
+        let lo = self.occ.partition_point(|o| o.pos < from);
+        let hi = self.occ.partition_point(|o| o.pos < start);
+        self.occ.get(lo..hi).unwrap_or_default()
     }
 
-    fn mark_start(&mut self, at: usize, first: u8) {
-        if let (Some(slot), Ok(at)) = (self.starts.get_mut(self.n), u8::try_from(at)) {
-            *slot = at;
-            self.n += 1;
-        }
-        if let Some(m) = self.firsts.get_mut(usize::from(first >> 6)) {
-            *m |= 1 << (first & 63);
-        }
+    /// The occurrences of `list`'s words that count for a candidate at `start`, as (offset,
+    /// rank of the word in `list`).
+    fn hits<'a>(
+        &'a mut self,
+        text: &'a str,
+        start: usize,
+        list: &'static Words,
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let vocab = Vocab::get();
+        let bit = 1u64 << list.id;
+        self.window(text, start).iter().filter_map(move |o| {
+            let in_list = vocab
+                .lists
+                .get(usize::from(o.word))
+                .is_some_and(|m| m & bit != 0);
+            if !in_list || o.end > start || (o.glued && o.end != start) {
+                return None;
+            }
+            let w = vocab.words.get(usize::from(o.word))?;
+            Some((o.pos, list.words.iter().position(|x| x == w)?))
+        })
     }
 
-    fn bytes(&self) -> &[u8] {
-        self.buf.get(..self.len).unwrap_or_default()
+    /// The first word of `list` (in list order) written in the window before `start`.
+    pub(crate) fn find(
+        &mut self,
+        text: &str,
+        start: usize,
+        list: &'static Words,
+    ) -> Option<&'static str> {
+        let rank = self.hits(text, start, list).map(|(_, r)| r).min()?;
+        list.words.get(rank).copied()
     }
 
-    /// Offsets where `word` begins at a word start. Words of up to three bytes (`ssn`,
-    /// `tel`, `sin`, `ip`) must also end at a word end, so `sin` is not "since".
-    fn hits<'a>(&'a self, word: &'a str) -> impl Iterator<Item = usize> + 'a {
-        let short = word.len() <= 3;
-        let w = word.as_bytes();
-        let t = self.bytes();
-        let possible = w.first().is_some_and(|&b| {
-            self.firsts
-                .get(usize::from(b >> 6))
-                .is_some_and(|m| m & (1 << (b & 63)) != 0)
-        });
-        let n = if possible { self.n } else { 0 };
-        self.starts
-            .iter()
-            .take(n)
-            .map(|&i| usize::from(i))
-            .filter(move |&i| {
-                if t.get(i) != w.first() || !t.get(i..).is_some_and(|r| r.starts_with(w)) {
-                    return false;
+    /// How far before `start` the nearest word of `list` begins, so that two entities'
+    /// words can be compared: the nearer one describes the candidate.
+    pub(crate) fn distance(
+        &mut self,
+        text: &str,
+        start: usize,
+        list: &'static Words,
+    ) -> Option<usize> {
+        let pos = self.hits(text, start, list).map(|(p, _)| p).max()?;
+        Some(start - pos)
+    }
+}
+
+/// Records the occurrences of the words that begin in `text[a..b]` (matches may run past
+/// `b`, up to the next masked range).
+fn index(text: &str, mask: &[(usize, usize)], a: usize, b: usize, out: &mut Vec<Occ>) {
+    let vocab = Vocab::get();
+    let mut x = a;
+    let mut m = mask.partition_point(|r| r.1 <= x);
+    while x < b {
+        let next = mask.get(m).copied();
+        if let Some((_, me)) = next.filter(|r| r.0 <= x) {
+            x = me.max(x + 1);
+            m += 1;
+            continue;
+        }
+        let limit = next.map_or(text.len(), |r| r.0).min(text.len());
+        let y = b.min(limit);
+        // The character before `x`: none at the start of the text, masked after a range.
+        let after_mask = m
+            .checked_sub(1)
+            .and_then(|k| mask.get(k))
+            .is_some_and(|r| r.1 == x);
+        let prev_alnum = x > 0 && !after_mask && alnum_before(text, x);
+        scan(text, x, y, limit, prev_alnum, vocab, out);
+        if y >= limit {
+            x = limit;
+        } else {
+            break;
+        }
+    }
+}
+
+/// `true` if the character ending at `at` is alphanumeric (lower-cased).
+fn alnum_before(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .and_then(|t| t.chars().next_back())
+        .is_some_and(lower_alnum)
+}
+
+/// Records the occurrences of the words that begin in `text[from..to]` and end by `limit`;
+/// `prev_alnum`: whether the character before `from` counts as part of a word.
+fn scan(
+    text: &str,
+    from: usize,
+    to: usize,
+    limit: usize,
+    mut prev_alnum: bool,
+    vocab: &Vocab,
+    out: &mut Vec<Occ>,
+) {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i).filter(|_| i < to) {
+        match class(b) {
+            ALNUM => {
+                if !prev_alnum {
+                    // Most words of a text start no context word: reject them here, from
+                    // their first three bytes, without a call.
+                    let quick = match bytes.get(i..i + 3) {
+                        Some(&[a, b, c]) if i + 3 <= limit && (a | b | c) < 0x80 => Some([
+                            a.to_ascii_lowercase(),
+                            b.to_ascii_lowercase(),
+                            c.to_ascii_lowercase(),
+                        ]),
+                        _ => None,
+                    };
+                    if quick.is_none_or(|p| vocab.may_start(p) || vocab.two_start(p[0])) {
+                        words_at(text, i, limit, vocab, out);
+                    }
                 }
-                !short || next_char(t, i + w.len()).is_none_or(|c| !c.is_alphanumeric())
-            })
-    }
-
-    /// The first word of `words` in the window.
-    pub(crate) fn find(&self, words: &[&'static str]) -> Option<&'static str> {
-        words
-            .iter()
-            .copied()
-            .find(|word| self.hits(word).next().is_some())
-    }
-
-    /// How far before the candidate the nearest word of `words` begins.
-    pub(crate) fn distance(&self, words: &[&'static str]) -> Option<usize> {
-        words
-            .iter()
-            .filter_map(|word| self.hits(word).last())
-            .max()
-            .map(|at| self.len - at)
+                // The rest of an ASCII word holds no word start.
+                i += 1;
+                while bytes.get(i).is_some_and(|&b| class(b) == ALNUM) {
+                    i += 1;
+                }
+                prev_alnum = true;
+            }
+            SPACE => {
+                i += 1;
+                prev_alnum = false;
+            }
+            OTHER => {
+                if !prev_alnum {
+                    words_at(text, i, limit, vocab, out);
+                }
+                i += 1;
+                prev_alnum = false;
+            }
+            _ => {
+                let Some(ch) = text.get(i..).and_then(|r| r.chars().next()) else {
+                    break;
+                };
+                if !prev_alnum && !ch.is_whitespace() {
+                    words_at(text, i, limit, vocab, out);
+                }
+                prev_alnum = lower_alnum(ch);
+                i += ch.len_utf8();
+            }
+        }
     }
 }
 
-/// The character starting at byte `i` of the UTF-8 bytes `t` (`None` at the end).
-fn next_char(t: &[u8], i: usize) -> Option<char> {
-    let rest = t.get(i..)?;
-    let n = rest.len().min(4);
-    (1..=n).find_map(|k| core::str::from_utf8(rest.get(..k)?).ok()?.chars().next())
-}
-
-/// The first context word of `words` that occurs in the window before `start`.
-pub(crate) fn find(text: &str, start: usize, words: &[&'static str]) -> Option<&'static str> {
-    if words.is_empty() {
-        return None;
+/// Records the words that begin at `i`.
+fn words_at(text: &str, i: usize, to: usize, vocab: &Vocab, out: &mut Vec<Occ>) {
+    let p = lower_prefix(text, i, to);
+    let mut push = |k: u16| {
+        let Some(w) = vocab.words.get(usize::from(k)).map(|w| w.as_bytes()) else {
+            return;
+        };
+        if let Some(end) = match_at(text, i, w, to) {
+            out.push(Occ {
+                pos: i,
+                end,
+                word: k,
+                glued: w.len() <= 3 && alnum_at(text, end, to),
+            });
+        }
+    };
+    let [b0, b1, _] = p;
+    if vocab.two_start(b0) {
+        for &k in &vocab.two {
+            let w = vocab
+                .words
+                .get(usize::from(k))
+                .map_or(&[][..], |w| w.as_bytes());
+            if w == [b0, b1] {
+                push(k);
+            }
+        }
     }
-    Window::new(text, start).find(words)
+    if !vocab.may_start(p) {
+        return;
+    }
+    let Ok(key) = u16::try_from(tri(p)) else {
+        return;
+    };
+    let lo = vocab.by_tri.partition_point(|&(k, _)| k < key);
+    for &(k, w) in vocab.by_tri.get(lo..).unwrap_or_default() {
+        if k != key {
+            break;
+        }
+        push(w);
+    }
 }
 
-/// How far before `start` the nearest word of `words` begins (in bytes of the lower-cased
-/// window), so two entities' words can be compared: the nearer one describes the candidate.
-pub(crate) fn distance(text: &str, start: usize, words: &[&'static str]) -> Option<usize> {
-    Window::new(text, start).distance(words)
+/// The first context word of `list` that occurs in the window before `start` (for tests
+/// and one-off questions; recognizers ask their [`Sink`](super::hit::Sink)).
+#[cfg(test)]
+pub(crate) fn find(text: &str, start: usize, list: &'static Words) -> Option<&'static str> {
+    Index::new(&[]).find(text, start, list)
 }
 
-/// Words that say "this is a date of birth", in en, de, fr, es, it, nl, pl, pt, sv, fi, da, no.
-pub(crate) const BIRTH: &[&str] = &[
-    "born",
-    "birth",
-    "dob",
-    "d.o.b",
-    "geboren",
-    "geb.",
-    "geburtsdatum",
-    "né",
-    "née",
-    "naissance",
-    "nacido",
-    "nacida",
-    "nacimiento",
-    "nato",
-    "nata",
-    "nascita",
-    "geboren op",
-    "geboortedatum",
-    "urodzon",
-    "urodzenia",
-    "nascido",
-    "nascida",
-    "nascimento",
-    "född",
-    "födelse",
-    "syntynyt",
-    "syntymä",
-    "født",
-    "fødd",
-    "fødsels",
-    "f.",
-];
-
-/// Passport words.
-pub(crate) const PASSPORT: &[&str] = &[
-    "passport",
-    "reisepass",
-    "passeport",
-    "pasaporte",
-    "passaporto",
-    "paspoort",
-    "paszport",
-    "passaporte",
-    "pass ",
-    "pass:",
-    "pass-",
-    "pass.",
-    "passnr",
-    "passnummer",
-    "passi",
-    "pas ",
-    "pas:",
-    "pasnummer",
-];
-
-/// Licence-plate words.
-pub(crate) const PLATE: &[&str] = &[
-    "plate",
-    "licence",
-    "license",
-    "registration",
-    "kennzeichen",
-    "nummernschild",
-    "kfz",
-    "immatricul",
-    "plaque",
-    "matrícula",
-    "matricula",
-    "targa",
-    "kenteken",
-    "nummerplaat",
-    "rejestrac",
-    "tablic",
-    "registreringsnummer",
-    "reg.nr",
-    "regnr",
-    "rekisteri",
-    "nummerplade",
-    "kjennemerke",
-    "vehicle",
-    "fahrzeug",
-    "véhicule",
-    "vehículo",
-    "veicolo",
-    "voertuig",
-    "pojazd",
-];
-
-/// Phone words.
-pub(crate) const PHONE: &[&str] = &[
-    "phone",
-    "tel",
-    "mobile",
-    "mobil",
-    "cell",
-    "call",
-    "fax",
-    "handy",
-    "telefon",
-    "téléphone",
-    "telephone",
-    "portable",
-    "teléfono",
-    "telefono",
-    "móvil",
-    "movil",
-    "cellulare",
-    "telefoon",
-    "gsm",
-    "telefonu",
-    "komórk",
-    "tlf",
-    "puhelin",
-    "puh",
-    "matkapuhelin",
-    "nummer",
-    "numéro",
-    "número",
-    "numero",
-    "whatsapp",
-    "signal",
-    "erreichbar",
-    "anruf",
-    "sms",
-];
-
-/// IP-address words.
-pub(crate) const IP: &[&str] = &[
-    "ip",
-    "host",
-    "server",
-    "adresse ip",
-    "dirección ip",
-    "indirizzo ip",
-];
-
-/// Words that say a dotted number is a version or section number, not an address.
-pub(crate) const VERSION: &[&str] = &[
-    "version",
-    "ver.",
-    "v.",
-    "release",
-    "build",
-    "firmware",
-    "update",
-    "section",
-    "kapitel",
-    "abschnitt",
-    "article",
-    "artikel",
-    "art.",
-    "§",
-    "chapter",
-    "paragraph",
-    "versión",
-    "versione",
-];
+/// How far before `start` the nearest word of `list` begins.
+#[cfg(test)]
+pub(crate) fn distance(text: &str, start: usize, list: &'static Words) -> Option<usize> {
+    Index::new(&[]).distance(text, start, list)
+}
 
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
@@ -335,29 +1028,80 @@ mod tests {
     fn word_start_and_case() {
         let t = "Ihr REISEPASSNUMMER lautet C01X00T47";
         let at = t.find("C01").unwrap();
-        assert_eq!(find(t, at, PASSPORT), Some("reisepass"));
+        assert_eq!(find(t, at, &PASSPORT), Some("reisepass"));
         let t = "hotel 0301234567";
-        assert_eq!(find(t, 6, PHONE), None);
+        assert_eq!(find(t, 6, &PHONE), None);
         let t = "Tel. 0301234567";
-        assert_eq!(find(t, 5, PHONE), Some("tel"));
+        assert_eq!(find(t, 5, &PHONE), Some("tel"));
     }
 
     #[test]
     fn short_words_are_whole_words() {
-        const SIN: &[&str] = &["sin"];
-        assert_eq!(find("since 2019: 1", 12, SIN), None);
-        assert_eq!(find("SIN: 1", 5, SIN), Some("sin"));
-        assert_eq!(find("password: X", 10, PASSPORT), None);
-        assert_eq!(find("Pass-Nr. X", 9, PASSPORT), Some("pass-"));
-        assert_eq!(distance("IMSI 1 / IMEI 2", 14, &["imei"]), Some(5));
+        assert_eq!(find("since 2019: 1", 12, &SIN), None);
+        assert_eq!(find("SIN: 1", 5, &SIN), Some("sin"));
+        assert_eq!(find("password: X", 10, &PASSPORT), None);
+        assert_eq!(find("Pass-Nr. X", 9, &PASSPORT), Some("pass-"));
+        assert_eq!(distance("IMSI 1 / IMEI 2", 14, &IMEI), Some(5));
     }
 
     #[test]
     fn window_is_bounded_and_char_safe() {
         let far = format!("passport {} X", "ü".repeat(40));
-        assert_eq!(find(&far, far.len() - 1, PASSPORT), None);
+        assert_eq!(find(&far, far.len() - 1, &PASSPORT), None);
         let near = "född: 1985";
-        assert_eq!(find(near, 7, BIRTH), Some("född"));
-        assert_eq!(find("abc", 99, BIRTH), None);
+        assert_eq!(find(near, 7, &BIRTH), Some("född"));
+        assert_eq!(find("abc", 99, &BIRTH), None);
+    }
+
+    #[test]
+    fn words_are_lower_case_and_lists_fit_the_index() {
+        for l in ALL {
+            for w in l.words {
+                assert_eq!(
+                    *w,
+                    w.to_lowercase(),
+                    "context words are compared lower-cased"
+                );
+                assert!(w.len() >= 2, "the index filters on two bytes");
+            }
+        }
+    }
+
+    #[test]
+    fn masked_text_is_no_evidence() {
+        // A redaction label right before a date is not a birth word.
+        let t = "geboren am [DATE_OF_BIRTH]. Betrag 1.234,56 EUR wurde am 03.04.2024";
+        let at = t.find("03.04").unwrap();
+        let label = (t.find('[').unwrap(), t.find(']').unwrap() + 1);
+        assert_eq!(Index::new(&[]).find(t, at, &BIRTH), Some("birth"));
+        assert_eq!(Index::new(&[label]).find(t, at, &BIRTH), None);
+        // Text after a masked range starts a word.
+        let t = "[X]tel 0301234567";
+        assert_eq!(Index::new(&[(0, 3)]).find(t, 7, &PHONE), Some("tel"));
+    }
+
+    #[test]
+    fn the_window_edge_is_no_word_start() {
+        // The window's first byte falls inside "xpassport": no word begins there.
+        let t = format!("x{}{}1234567", "passport", " ".repeat(40));
+        let at = t.len() - 7;
+        assert_eq!(at - WINDOW, 1);
+        assert_eq!(find(&t, at, &PASSPORT), None);
+        assert_eq!(find(&t[1..], at - 1, &PASSPORT), Some("passport"));
+        // "hotel" cut to "tel" by the window is no phone word either.
+        let t = format!("hotel{}0301234567", " ".repeat(45));
+        assert_eq!(find(&t, 50, &PHONE), None);
+        assert_eq!(find(&t[2..], 48, &PHONE), Some("tel"));
+    }
+
+    #[test]
+    fn non_ascii_case_folding() {
+        let t = "FÖDD 1985";
+        assert_eq!(find(t, 6, &BIRTH), Some("född"));
+        let t = "TÉLÉPHONE 0301234567";
+        assert_eq!(find(t, 11, &PHONE), Some("téléphone"));
+        // "İ" lower-cases to two characters; nothing breaks around it.
+        let t = "İP 10.0.0.1 İ";
+        assert_eq!(find(t, 4, &IP), None);
     }
 }

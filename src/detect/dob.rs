@@ -18,7 +18,7 @@ fn skip(t: &str, i: usize, s: &str) -> usize {
 }
 
 /// Tries `day month year` where the day is the segment `text[s..e]`.
-pub(crate) fn at(text: &str, s: usize, e: usize, out: &mut Sink) {
+pub(crate) fn at(text: &str, s: usize, e: usize, out: &mut Sink<'_>) {
     let b = text.as_bytes();
     let Some(day) = b.get(s..e).filter(|d| d.len() <= 2).and_then(num) else {
         return;
@@ -58,13 +58,13 @@ pub(crate) fn at(text: &str, s: usize, e: usize, out: &mut Sink) {
         text,
         s,
         end,
-        Hit::new(E::DateOfBirth, "date_of_birth", 0.1, 0.85).ctx(BIRTH),
+        Hit::new(E::DateOfBirth, "date_of_birth", 0.1, 0.85).ctx(&BIRTH),
         out,
     );
 }
 
 /// Tries `Month day, year` (English order) where the month is the segment `text[s..e]`.
-pub(crate) fn month_first(text: &str, s: usize, e: usize, out: &mut Sink) {
+pub(crate) fn month_first(text: &str, s: usize, e: usize, out: &mut Sink<'_>) {
     let b = text.as_bytes();
     let mut i = skip(text, e, ".");
     if b.get(i) != Some(&b' ') || !(3..=9).contains(&(e - s)) {
@@ -93,7 +93,7 @@ pub(crate) fn month_first(text: &str, s: usize, e: usize, out: &mut Sink) {
     };
     let end = i + 5;
     if right_ok(text, end) && date::plausible_birth(year, month, day) {
-        let hit = Hit::new(E::DateOfBirth, "date_of_birth", 0.1, 0.85).ctx(BIRTH);
+        let hit = Hit::new(E::DateOfBirth, "date_of_birth", 0.1, 0.85).ctx(&BIRTH);
         emit(text, s, end, hit, out);
     }
 }

@@ -1,30 +1,10 @@
 //! GPS_COORDINATES: decimal `lat, lon` pairs (range-checked, with or without hemisphere
 //! letters and `°`) and degree-minute-second pairs such as `48°51'30.2"N 2°17'40.2"E`.
 
+use super::context::GPS;
 use super::entity::Entity as E;
 use super::hit::{Hit, Sink, emit};
 use super::segment::right_ok;
-
-const GPS: &[&str] = &[
-    "gps",
-    "coordinates",
-    "coordinate",
-    "koordinaten",
-    "coordonnées",
-    "coordenadas",
-    "coordinate",
-    "coördinaten",
-    "współrzędne",
-    "lat",
-    "position",
-    "standort",
-    "location",
-    "posizione",
-    "ubicación",
-    "sijainti",
-    "koordinater",
-    "wgs",
-];
 
 struct Coord {
     value: f64,
@@ -171,7 +151,7 @@ fn pair_ok(lat: &Coord, lon: &Coord) -> bool {
 }
 
 /// Tries a coordinate pair whose first number starts at `s`.
-pub(crate) fn at(text: &str, s: usize, out: &mut Sink) {
+pub(crate) fn at(text: &str, s: usize, out: &mut Sink<'_>) {
     let b = text.as_bytes();
     let start = if s >= 1 && matches!(b.get(s - 1), Some(b'-' | b'+')) {
         s - 1
@@ -191,7 +171,7 @@ pub(crate) fn at(text: &str, s: usize, out: &mut Sink) {
                 text,
                 start,
                 lon.end,
-                Hit::new(E::GpsCoordinates, "gps", 0.85, 1.0).ctx(GPS),
+                Hit::new(E::GpsCoordinates, "gps", 0.85, 1.0).ctx(&GPS),
                 out,
             );
         }
@@ -219,7 +199,7 @@ pub(crate) fn at(text: &str, s: usize, out: &mut Sink) {
         text,
         start,
         lon.end,
-        Hit::new(E::GpsCoordinates, "gps", base, 0.9).ctx(GPS),
+        Hit::new(E::GpsCoordinates, "gps", base, 0.9).ctx(&GPS),
         out,
     );
 }

@@ -1,7 +1,7 @@
 //! From a validated candidate to a scored finding: context lookup, score and reason.
 
 use super::ENTITIES;
-use super::context;
+use super::context::{self, Index, Words};
 use super::entity::Entity;
 use super::finding::Finding;
 
@@ -22,7 +22,7 @@ pub(crate) struct Hit {
     /// Score with a context word.
     pub boosted: f32,
     /// Context words of this entity.
-    pub context: &'static [&'static str],
+    pub context: &'static Words,
 }
 
 impl Hit {
@@ -34,7 +34,7 @@ impl Hit {
             check: None,
             base,
             boosted,
-            context: &[],
+            context: &context::NONE,
         }
     }
 
@@ -45,41 +45,38 @@ impl Hit {
     }
 
     /// Sets the context words.
-    pub fn ctx(mut self, words: &'static [&'static str]) -> Self {
+    pub fn ctx(mut self, words: &'static Words) -> Self {
         self.context = words;
         self
     }
 }
 
-/// Where candidates go. The runs offered from one segment share their start, so the
-/// context window before that start is built once, and each word list is searched in it
-/// once, until the start changes.
-pub(crate) struct Sink {
+/// Where candidates go, with the context-word index of the text (built as questions come).
+pub(crate) struct Sink<'m> {
     /// The candidates so far.
     pub findings: Vec<Finding>,
     /// Per entity (by `Entity as usize`): the lowest score worth keeping (above 1 for a
     /// disabled type), so candidates the configuration would drop cost no context lookup
     /// and no allocation.
     min: [f32; ENTITIES],
-    window: Option<(usize, context::Window)>,
-    /// Word-list address → result, for the current window.
-    seen: Vec<(usize, Option<&'static str>)>,
+    /// Context words of the text (byte ranges it masks are no evidence, see `context.rs`).
+    index: Index<'m>,
 }
 
-impl Default for Sink {
+impl Default for Sink<'_> {
     fn default() -> Self {
-        Sink::new([FLOOR; ENTITIES])
+        Sink::new([FLOOR; ENTITIES], &[])
     }
 }
 
-impl Sink {
-    /// A sink that keeps candidates at or above `min[entity]` (and [`FLOOR`]).
-    pub(crate) fn new(min: [f32; ENTITIES]) -> Self {
+impl<'m> Sink<'m> {
+    /// A sink that keeps candidates at or above `min[entity]` (and [`FLOOR`]), and looks
+    /// for context words outside `mask`.
+    pub(crate) fn new(min: [f32; ENTITIES], mask: &'m [(usize, usize)]) -> Self {
         Sink {
             findings: Vec::new(),
             min,
-            window: None,
-            seen: Vec::new(),
+            index: Index::new(mask),
         }
     }
 
@@ -88,31 +85,31 @@ impl Sink {
         &mut self,
         text: &str,
         start: usize,
-        words: &'static [&'static str],
+        words: &'static Words,
     ) -> Option<&'static str> {
         if words.is_empty() {
             return None;
         }
-        if self.window.as_ref().is_some_and(|(s, _)| *s != start) {
-            self.window = None;
-            self.seen.clear();
+        self.index.find(text, start, words)
+    }
+
+    /// How far before `start` the nearest word of `words` begins.
+    pub(crate) fn distance(
+        &mut self,
+        text: &str,
+        start: usize,
+        words: &'static Words,
+    ) -> Option<usize> {
+        if words.is_empty() {
+            return None;
         }
-        let key = words.as_ptr() as usize;
-        if let Some(&(_, found)) = self.seen.iter().find(|(k, _)| *k == key) {
-            return found;
-        }
-        let (_, w) = self
-            .window
-            .get_or_insert_with(|| (start, context::Window::new(text, start)));
-        let found = w.find(words);
-        self.seen.push((key, found));
-        found
+        self.index.distance(text, start, words)
     }
 }
 
 /// Scores `hit` for `text[start..end]` and appends it if it reaches its entity's minimum
 /// (and [`FLOOR`]).
-pub(crate) fn emit(text: &str, start: usize, end: usize, hit: Hit, out: &mut Sink) {
+pub(crate) fn emit(text: &str, start: usize, end: usize, hit: Hit, out: &mut Sink<'_>) {
     let floor = out
         .min
         .get(hit.entity as usize)

@@ -1,91 +1,15 @@
 //! National identifiers on a candidate: format (grouping as each country writes it),
 //! validator, score and context words. Validators live in `national.rs`/`national2.rs`.
 
+use super::context::{
+    AADHAAR, BE, BSN, CF, CNP, CPR, CZ, DETAX, ES, FNR, HETU, NHS, NINO, NIR, PESEL, PPS, PT, SE,
+    SIN, SSN, SVNR, TFN,
+};
 use super::entity::Entity as E;
 use super::hit::{Hit, Sink, emit};
 use super::national as n1;
 use super::national2 as n2;
 use super::segment::Cand;
-
-const SSN: &[&str] = &["ssn", "social security", "soc. sec", "ss#"];
-const NINO: &[&str] = &["nino", "national insurance", "ni number", "ni no", "nin"];
-const NHS: &[&str] = &["nhs"];
-const NIR: &[&str] = &[
-    "nir",
-    "sécurité sociale",
-    "securite sociale",
-    "sécu",
-    "insee",
-    "social security",
-];
-const DETAX: &[&str] = &[
-    "steuer",
-    "idnr",
-    "id-nr",
-    "identifikationsnummer",
-    "tax id",
-    "tin",
-];
-const CF: &[&str] = &["codice fiscale", "cod. fisc", "c.f", "cf", "fiscal code"];
-const ES: &[&str] = &[
-    "dni",
-    "nie",
-    "nif",
-    "d.n.i",
-    "documento",
-    "identidad",
-    "extranjero",
-];
-const BSN: &[&str] = &["bsn", "burgerservicenummer", "sofinummer", "sofi"];
-const BE: &[&str] = &[
-    "rijksregister",
-    "registre national",
-    "numéro national",
-    "nationaal nummer",
-    "nrn",
-    "niss",
-    "insz",
-    "bis",
-];
-const PESEL: &[&str] = &["pesel"];
-const SE: &[&str] = &[
-    "personnummer",
-    "personnr",
-    "pnr",
-    "samordningsnummer",
-    "person number",
-];
-const HETU: &[&str] = &[
-    "hetu",
-    "henkilötunnus",
-    "henkilotunnus",
-    "personbeteckning",
-    "sotu",
-    "identity code",
-];
-const CPR: &[&str] = &["cpr", "personnummer", "personnr"];
-const FNR: &[&str] = &[
-    "fødselsnummer",
-    "fodselsnummer",
-    "personnummer",
-    "fnr",
-    "d-nummer",
-];
-const SVNR: &[&str] = &[
-    "svnr",
-    "sozialversicherung",
-    "versicherungsnummer",
-    "sv-nummer",
-    "sv-nr",
-    "vsnr",
-];
-const CZ: &[&str] = &["rodné", "rodne", "r.č", "rč", "birth number"];
-const CNP: &[&str] = &["cnp", "cod numeric personal"];
-const PT: &[&str] = &["nif", "contribuinte", "identificação fiscal", "nipc"];
-const PPS: &[&str] = &["pps", "personal public service"];
-const SIN: &[&str] = &["sin", "social insurance", "nas", "assurance sociale"];
-const TFN: &[&str] = &["tfn", "tax file"];
-const AADHAAR: &[&str] = &["aadhaar", "aadhar", "uidai", "uid"];
 
 /// Score of a well-formed number whose format has no check digit (US SSN, UK NINO, DK CPR
 /// since 2007) when no context word is near: just below the default threshold, so such
@@ -93,7 +17,7 @@ const AADHAAR: &[&str] = &["aadhaar", "aadhar", "uidai", "uid"];
 const NO_CHECK: f32 = 0.45;
 
 /// Tries every national-identifier recognizer on `c`.
-pub(crate) fn visit(c: &Cand<'_>, out: &mut Sink) {
+pub(crate) fn visit(c: &Cand<'_>, out: &mut Sink<'_>) {
     let s = c.compact();
     let mut hit = |h: Hit| emit(c.text, c.start, c.end, h, out);
     let digits = c.all_digits();
@@ -103,30 +27,30 @@ pub(crate) fn visit(c: &Cand<'_>, out: &mut Sink) {
         9 => {
             let up: Vec<u8> = s.to_ascii_uppercase();
             if (plain || (c.shape(&[2, 2, 2, 2, 1]) && c.uniform_sep(b" "))) && n1::uk_nino(s) {
-                hit(Hit::new(E::UkNino, "uk_nino", NO_CHECK, 0.95).ctx(NINO));
+                hit(Hit::new(E::UkNino, "uk_nino", NO_CHECK, 0.95).ctx(&NINO));
             }
             let dni_shape = plain || (c.shape(&[8, 1]) && c.uniform_sep(b"- "));
             if dni_shape && n1::es_dni(&up) {
                 hit(Hit::new(E::EsDni, "es_dni", 0.75, 1.0)
                     .check("mod23")
-                    .ctx(ES));
+                    .ctx(&ES));
             }
             let nie_shape = dni_shape || (c.shape(&[1, 7, 1]) && c.uniform_sep(b"-"));
             if nie_shape && n1::es_nie(&up) {
                 hit(Hit::new(E::EsNie, "es_nie", 0.85, 1.0)
                     .check("mod23")
-                    .ctx(ES));
+                    .ctx(&ES));
             }
             if plain && s.len() == 9 && n2::ie_ppsn(s) {
                 hit(Hit::new(E::IePpsn, "ie_ppsn", 0.7, 0.95)
                     .check("mod23")
-                    .ctx(PPS));
+                    .ctx(&PPS));
             }
         }
         8 if plain && !digits && n2::ie_ppsn(s) => {
             hit(Hit::new(E::IePpsn, "ie_ppsn", 0.7, 0.95)
                 .check("mod23")
-                .ctx(PPS));
+                .ctx(&PPS));
         }
         10 if digits => {
             if n1::uk_nhs(s) {
@@ -135,34 +59,34 @@ pub(crate) fn visit(c: &Cand<'_>, out: &mut Sink) {
                     let base = if grouped { 0.6 } else { 0.45 };
                     hit(Hit::new(E::UkNhs, "uk_nhs", base, 0.95)
                         .check("mod11")
-                        .ctx(NHS));
+                        .ctx(&NHS));
                 }
             }
             let dash64 = c.shape(&[6, 4]) && c.uniform_sep(b"-");
             if let Some(legacy) = n2::dk_cpr(s).filter(|_| dash64 || plain) {
                 let base = if dash64 { NO_CHECK } else { 0.3 };
-                let h = Hit::new(E::DkCpr, "dk_cpr", base, 0.9).ctx(CPR);
+                let h = Hit::new(E::DkCpr, "dk_cpr", base, 0.9).ctx(&CPR);
                 hit(if legacy { h.check("mod11-legacy") } else { h });
             }
             if n2::at_svnr(s) && (plain || (c.shape(&[4, 6]) && c.uniform_sep(b" "))) {
                 let base = if plain { 0.5 } else { 0.6 };
                 hit(Hit::new(E::AtSvnr, "at_svnr", base, 0.95)
                     .check("mod11")
-                    .ctx(SVNR));
+                    .ctx(&SVNR));
             }
             let slash = c.shape(&[6, 4]) && c.uniform_sep(b"/");
             if n2::cz_birth_number(s) && (slash || plain) {
                 let base = if slash { 0.75 } else { 0.5 };
                 hit(Hit::new(E::CzBirthNumber, "cz_birth_number", base, 0.95)
                     .check("mod11")
-                    .ctx(CZ));
+                    .ctx(&CZ));
             }
             let se = c.shape(&[6, 4]) && c.uniform_sep(b"-+");
             if n2::se_personnummer(s) && (se || plain) {
                 let base = if se { 0.8 } else { 0.45 };
                 hit(Hit::new(E::SePersonnummer, "se_personnummer", base, 0.95)
                     .check("luhn")
-                    .ctx(SE));
+                    .ctx(&SE));
             }
             if c.shape(&[6, 4]) && c.uniform_sep(b"-+") {
                 hetu(c, &mut hit);
@@ -178,7 +102,7 @@ pub(crate) fn visit(c: &Cand<'_>, out: &mut Sink) {
                     let base = if grouped { 0.7 } else { 0.5 };
                     hit(Hit::new(E::InAadhaar, "in_aadhaar", base, 1.0)
                         .check("verhoeff")
-                        .ctx(AADHAAR));
+                        .ctx(&AADHAAR));
                 }
             }
             let se = c.shape(&[8, 4]) && c.uniform_sep(b"-+");
@@ -186,20 +110,20 @@ pub(crate) fn visit(c: &Cand<'_>, out: &mut Sink) {
                 let base = if se { 0.8 } else { 0.65 };
                 hit(Hit::new(E::SePersonnummer, "se_personnummer", base, 0.95)
                     .check("luhn")
-                    .ctx(SE));
+                    .ctx(&SE));
             }
         }
         13 if digits && plain && n2::ro_cnp(s) => {
             hit(Hit::new(E::RoCnp, "ro_cnp", 0.85, 1.0)
                 .check("mod11")
-                .ctx(CNP));
+                .ctx(&CNP));
         }
         15 if n1::fr_nir(&s.to_ascii_uppercase()) => {
             let grouped = c.shape(&[1, 2, 2, 2, 3, 3, 2]) && c.uniform_sep(b" ");
             if grouped || plain || (c.shape(&[13, 2]) && c.uniform_sep(b" ")) {
                 hit(Hit::new(E::FrNir, "fr_nir", 0.85, 1.0)
                     .check("mod97")
-                    .ctx(NIR));
+                    .ctx(&NIR));
             }
         }
         16 if plain => {
@@ -208,14 +132,14 @@ pub(crate) fn visit(c: &Cand<'_>, out: &mut Sink) {
             if (lower || upper) && n1::it_fiscal_code(&s.to_ascii_uppercase()) {
                 hit(Hit::new(E::ItFiscalCode, "it_fiscal_code", 0.9, 1.0)
                     .check("cin")
-                    .ctx(CF));
+                    .ctx(&CF));
             }
         }
         _ => {}
     }
     // A 9-digit CZ birth number (before 1954) carries no check digit: context only.
     if s.len() == 9 && digits && c.shape(&[6, 3]) && c.uniform_sep(b"/") && n2::cz_birth_number(s) {
-        hit(Hit::new(E::CzBirthNumber, "cz_birth_number", 0.3, 0.85).ctx(CZ));
+        hit(Hit::new(E::CzBirthNumber, "cz_birth_number", 0.3, 0.85).ctx(&CZ));
     }
 }
 
@@ -233,20 +157,20 @@ fn nine_digits(c: &Cand<'_>, s: &[u8], hit: &mut impl FnMut(Hit)) {
             0.0
         };
         if base > 0.0 {
-            hit(Hit::new(E::UsSsn, "us_ssn", base, 0.9).ctx(SSN));
+            hit(Hit::new(E::UsSsn, "us_ssn", base, 0.9).ctx(&SSN));
         }
     }
     if n1::nl_bsn(s) && (plain || (c.shape(&[4, 2, 3]) && c.uniform_sep(b"."))) {
         let base = if plain { 0.4 } else { 0.5 };
         hit(Hit::new(E::NlBsn, "nl_bsn", base, 0.95)
             .check("mod11")
-            .ctx(BSN));
+            .ctx(&BSN));
     }
     if n2::pt_nif(s) && (plain || (g333 && c.uniform_sep(b" "))) {
         let base = if plain { 0.4 } else { 0.45 };
         hit(Hit::new(E::PtNif, "pt_nif", base, 0.9)
             .check("mod11")
-            .ctx(PT));
+            .ctx(&PT));
     }
     if n2::ca_sin(s) && (plain || (g333 && c.uniform_sep(b" -"))) {
         // The hyphenated 3-3-3 form is the one printed on SIN cards.
@@ -259,13 +183,13 @@ fn nine_digits(c: &Cand<'_>, s: &[u8], hit: &mut impl FnMut(Hit)) {
         };
         hit(Hit::new(E::CaSin, "ca_sin", base, 0.95)
             .check("luhn")
-            .ctx(SIN));
+            .ctx(&SIN));
     }
     if n2::au_tfn(s) && (plain || (g333 && c.uniform_sep(b" "))) {
         let base = if plain { 0.35 } else { 0.45 };
         hit(Hit::new(E::AuTfn, "au_tfn", base, 0.95)
             .check("mod11")
-            .ctx(TFN));
+            .ctx(&TFN));
     }
 }
 
@@ -277,7 +201,7 @@ fn eleven_digits(c: &Cand<'_>, s: &[u8], hit: &mut impl FnMut(Hit)) {
             let base = if grouped { 0.7 } else { 0.65 };
             hit(Hit::new(E::DeTaxId, "de_tax_id", base, 0.95)
                 .check("mod11_10")
-                .ctx(DETAX));
+                .ctx(&DETAX));
         }
     }
     if n1::be_nrn(s) {
@@ -287,18 +211,18 @@ fn eleven_digits(c: &Cand<'_>, s: &[u8], hit: &mut impl FnMut(Hit)) {
             let base = if plain { 0.6 } else { 0.85 };
             hit(Hit::new(E::BeNrn, "be_nrn", base, 1.0)
                 .check("mod97")
-                .ctx(BE));
+                .ctx(&BE));
         }
     }
     if plain && n1::pl_pesel(s) {
         hit(Hit::new(E::PlPesel, "pl_pesel", 0.7, 1.0)
             .check("pesel")
-            .ctx(PESEL));
+            .ctx(&PESEL));
     }
     if n2::no_fnr(s) && (plain || (c.shape(&[6, 5]) && c.uniform_sep(b" "))) {
         hit(Hit::new(E::NoFnr, "no_fnr", 0.8, 1.0)
             .check("mod11")
-            .ctx(FNR));
+            .ctx(&FNR));
     }
 }
 
@@ -325,6 +249,6 @@ fn hetu(c: &Cand<'_>, hit: &mut impl FnMut(Hit)) {
     if ok && c.compact().iter().all(|b| !b.is_ascii_lowercase()) && n2::fi_hetu(&full) {
         hit(Hit::new(E::FiHetu, "fi_hetu", 0.85, 1.0)
             .check("mod31")
-            .ctx(HETU));
+            .ctx(&HETU));
     }
 }

@@ -105,7 +105,7 @@ fn next_token(bytes: &[u8], e: usize) -> Option<(usize, usize)> {
 /// Scans `text` for MRZ blocks. Every zone has a `<` in its first line (fillers or the
 /// `<<` between names), so the scan jumps from `<` to `<` (a `memchr`), expands each to its
 /// line and reads the following lines from there; text without `<` costs one fast search.
-pub(crate) fn scan(text: &str, out: &mut Sink) {
+pub(crate) fn scan(text: &str, out: &mut Sink<'_>) {
     let bytes = text.as_bytes();
     let mut pos = 0;
     while let Some(lt) = text.get(pos..).and_then(|r| r.find('<')).map(|p| p + pos) {

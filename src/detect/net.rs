@@ -5,6 +5,7 @@
 //! resumes after the expanded run, so every byte is looked at a bounded number of times
 //! (no quadratic rescans on `@@@@`, `::::` or `http://http://…`).
 
+use super::context::{EMAIL, NET_IP, NET_MAC};
 use super::entity::Entity as E;
 use super::hit::{Hit, Sink, emit};
 use super::segment::{left_ok, right_ok};
@@ -12,11 +13,6 @@ use std::net::Ipv6Addr;
 
 const MAX_LOCAL: usize = 64;
 const MAX_DOMAIN: usize = 253;
-const EMAIL: &[&str] = &[
-    "mail", "e-mail", "email", "courriel", "correo", "posta", "adres",
-];
-const MAC: &[&str] = &["mac", "hardware", "ethernet", "wlan", "wifi", "bssid"];
-const IP: &[&str] = &["ip", "host", "server"];
 
 fn local_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-' | '\'')
@@ -28,7 +24,7 @@ fn domain_char(c: char) -> bool {
 
 /// EMAIL: `local@domain.tld`, RFC 5321 length limits, a dotted domain whose last label has
 /// at least two letters (so `npm@1.2.3` and `user@localhost` are not addresses).
-pub(crate) fn emails(text: &str, out: &mut Sink) {
+pub(crate) fn emails(text: &str, out: &mut Sink<'_>) {
     for (at, _) in text.match_indices('@') {
         let (Some(before), Some(after)) = (text.get(..at), text.get(at + 1..)) else {
             continue;
@@ -88,7 +84,7 @@ pub(crate) fn emails(text: &str, out: &mut Sink) {
                 text,
                 start,
                 end,
-                Hit::new(E::Email, "email", 0.95, 1.0).ctx(EMAIL),
+                Hit::new(E::Email, "email", 0.95, 1.0).ctx(&EMAIL),
                 out,
             );
         }
@@ -149,7 +145,7 @@ fn host_ok(rest: &str) -> bool {
 }
 
 /// URL: a known scheme followed by `://` and a host, or a bare `www.` host.
-pub(crate) fn urls(text: &str, out: &mut Sink) {
+pub(crate) fn urls(text: &str, out: &mut Sink<'_>) {
     let mut pos = 0;
     while let Some(i) = text.get(pos..).and_then(|r| r.find("://")).map(|i| i + pos) {
         let before = text.get(..i).unwrap_or_default();
@@ -190,7 +186,7 @@ pub(crate) fn urls(text: &str, out: &mut Sink) {
 
 /// IPv6 (parsed by `std::net`) and `aa:bb:cc:dd:ee:ff` MAC addresses: maximal runs of hex
 /// digits, `:` and `.` that contain a colon, at most 45 bytes (the longest IPv6 text form).
-pub(crate) fn colon_runs(text: &str, out: &mut Sink) {
+pub(crate) fn colon_runs(text: &str, out: &mut Sink<'_>) {
     let bytes = text.as_bytes();
     let is_run = |b: &u8| b.is_ascii_hexdigit() || *b == b':' || *b == b'.';
     let mut pos = 0;
@@ -224,7 +220,7 @@ pub(crate) fn colon_runs(text: &str, out: &mut Sink) {
                 text,
                 start,
                 end,
-                Hit::new(E::MacAddress, "mac_address", 0.8, 0.95).ctx(MAC),
+                Hit::new(E::MacAddress, "mac_address", 0.8, 0.95).ctx(&NET_MAC),
                 out,
             );
         } else if run.parse::<Ipv6Addr>().is_ok()
@@ -234,7 +230,7 @@ pub(crate) fn colon_runs(text: &str, out: &mut Sink) {
                 text,
                 start,
                 end,
-                Hit::new(E::IpAddress, "ip_address", 0.75, 0.9).ctx(IP),
+                Hit::new(E::IpAddress, "ip_address", 0.75, 0.9).ctx(&NET_IP),
                 out,
             );
         }

@@ -177,7 +177,7 @@ fn parse(text: &str, start: usize) -> Option<Parsed> {
 }
 
 /// Tries a phone number whose first digit group starts at `s`.
-pub(crate) fn at(text: &str, s: usize, out: &mut Sink) {
+pub(crate) fn at(text: &str, s: usize, out: &mut Sink<'_>) {
     let bytes = text.as_bytes();
     if !bytes.get(s).is_some_and(u8::is_ascii_digit) {
         return;
@@ -245,7 +245,7 @@ pub(crate) fn at(text: &str, s: usize, out: &mut Sink) {
         }
         Hit::new(E::Phone, "phone", 0.1, 0.8)
     };
-    emit(text, start, p.end, hit.ctx(PHONE), out);
+    emit(text, start, p.end, hit.ctx(&PHONE), out);
 }
 
 /// `d.m.yyyy`, `yyyy-mm-dd` and friends are dates, not phone numbers.

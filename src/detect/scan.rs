@@ -7,10 +7,15 @@ use super::hit::Sink;
 use super::{dob, gps, ids, mrz, net, phone, segment, tokens};
 
 /// Appends every pattern-recognizer candidate of `text` scoring at least `min[entity]` to
-/// `found` (overlaps unresolved).
-pub(crate) fn run(text: &str, min: [f32; ENTITIES], found: &mut Vec<Finding>) {
+/// `found` (overlaps unresolved). Context words are not looked for inside `mask`.
+pub(crate) fn run(
+    text: &str,
+    min: [f32; ENTITIES],
+    mask: &[(usize, usize)],
+    found: &mut Vec<Finding>,
+) {
     let bytes = text.as_bytes();
-    let mut sink = Sink::new(min);
+    let mut sink = Sink::new(min, mask);
     let out = &mut sink;
     for (s, e) in segment::segments(text) {
         segment::combos(text, s, e, |c| {

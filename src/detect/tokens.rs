@@ -3,70 +3,14 @@
 //! and MAC addresses written with `-` or `.`.
 
 use super::checksum::{icao_ok, luhn, num};
-use super::context::{self, BIRTH, IP, PASSPORT, PLATE, VERSION};
+use super::context::{
+    self, BIRTH, CARD, CRYPTO, IBAN, IDCARD, IMEI, IMSI, IP, MAC, PASSPORT, PLATE, VERSION, VIN,
+};
 use super::date;
 use super::entity::Entity as E;
 use super::finance;
 use super::hit::{Hit, Sink, emit};
 use super::segment::Cand;
-
-const IBAN: &[&str] = &[
-    "iban", "konto", "account", "compte", "cuenta", "conto", "rekening", "rachunek", "conta",
-    "tili", "bank",
-];
-const CARD: &[&str] = &[
-    "card",
-    "credit",
-    "visa",
-    "mastercard",
-    "amex",
-    "karte",
-    "carte",
-    "tarjeta",
-    "carta",
-    "kaart",
-    "karta",
-    "cartão",
-    "kort",
-    "pan",
-];
-const IMEI: &[&str] = &[
-    "imei",
-    "device",
-    "gerät",
-    "handy",
-    "appareil",
-    "dispositivo",
-    "serial",
-];
-const IMSI: &[&str] = &["imsi", "subscriber", "sim"];
-const VIN: &[&str] = &[
-    "vin",
-    "fin",
-    "fahrgestell",
-    "fahrzeug-ident",
-    "chassis",
-    "châssis",
-    "bastidor",
-    "telaio",
-    "chassisnummer",
-    "vehicle identification",
-    "identyfikacyjny",
-];
-const CRYPTO: &[&str] = &[
-    "btc", "bitcoin", "eth", "ethereum", "wallet", "crypto", "krypto",
-];
-const IDCARD: &[&str] = &[
-    "personalausweis",
-    "ausweis",
-    "id card",
-    "identity card",
-    "id-karte",
-    "perso",
-];
-const MAC: &[&str] = &[
-    "mac", "hardware", "ethernet", "wlan", "wifi", "wi-fi", "bssid",
-];
 
 /// Reporting-body prefixes of IMEI type allocation codes (GSMA): a Luhn-valid 15-digit
 /// number outside them is more likely something else.
@@ -88,10 +32,15 @@ const MCC: &[(u32, u32)] = &[
 ];
 
 /// Tries every non-national recognizer on `c`.
-pub(crate) fn visit(c: &Cand<'_>, out: &mut Sink) {
+pub(crate) fn visit(c: &Cand<'_>, out: &mut Sink<'_>) {
     let s = c.compact();
     let t = c.text;
-    let mut hit = |h: Hit| emit(t, c.start, c.end, h, out);
+    // Every hit is for the whole candidate.
+    macro_rules! hit {
+        ($h:expr) => {
+            emit(t, c.start, c.end, $h, out)
+        };
+    }
     let plain = c.unbroken();
     let digits = c.all_digits();
     let upper = c.no_lower();
@@ -99,9 +48,11 @@ pub(crate) fn visit(c: &Cand<'_>, out: &mut Sink) {
     if s.len() >= 15 && upper && s.first().is_some_and(u8::is_ascii_uppercase) {
         let spaced = c.uniform_sep(b" ") && c.groups().iter().rev().skip(1).all(|&g| g == 4);
         if (plain || spaced) && finance::iban(s) {
-            hit(Hit::new(E::Iban, "iban", 0.95, 1.0)
-                .check("mod97")
-                .ctx(IBAN));
+            hit!(
+                Hit::new(E::Iban, "iban", 0.95, 1.0)
+                    .check("mod97")
+                    .ctx(&IBAN)
+            );
         }
     }
     if digits && (12..=19).contains(&s.len()) {
@@ -110,21 +61,23 @@ pub(crate) fn visit(c: &Cand<'_>, out: &mut Sink) {
             && g.iter().rev().skip(1).all(|l| (3..=6).contains(l))
             && g.last().is_some_and(|l| (1..=6).contains(l));
         if (plain || grouped) && finance::card(s).is_some() {
-            hit(Hit::new(E::CreditCard, "credit_card", 0.9, 1.0)
-                .check("luhn")
-                .ctx(CARD));
+            hit!(
+                Hit::new(E::CreditCard, "credit_card", 0.9, 1.0)
+                    .check("luhn")
+                    .ctx(&CARD)
+            );
         }
     }
     if digits && s.len() == 15 {
-        imei_imsi(c, s, &mut hit);
+        imei_imsi(c, s, out);
     }
     if plain && s.len() == 17 && upper {
-        vin(s, &mut hit);
+        vin(s, &mut |h| emit(t, c.start, c.end, h, out));
     }
     if plain {
         if let Some(v) = finance::eth(s) {
-            let h = Hit::new(E::EthAddress, "eth_address", 0.75, 0.95).ctx(CRYPTO);
-            hit(if v {
+            let h = Hit::new(E::EthAddress, "eth_address", 0.75, 0.95).ctx(&CRYPTO);
+            hit!(if v {
                 Hit {
                     base: 0.95,
                     boosted: 1.0,
@@ -134,13 +87,17 @@ pub(crate) fn visit(c: &Cand<'_>, out: &mut Sink) {
                 h
             });
         } else if finance::btc_base58(s) {
-            hit(Hit::new(E::BtcAddress, "btc_address", 0.95, 1.0)
-                .check("base58check")
-                .ctx(CRYPTO));
+            hit!(
+                Hit::new(E::BtcAddress, "btc_address", 0.95, 1.0)
+                    .check("base58check")
+                    .ctx(&CRYPTO)
+            );
         } else if let Some(kind) = finance::btc_segwit(s) {
-            hit(Hit::new(E::BtcAddress, "btc_address", 0.95, 1.0)
-                .check(kind)
-                .ctx(CRYPTO));
+            hit!(
+                Hit::new(E::BtcAddress, "btc_address", 0.95, 1.0)
+                    .check(kind)
+                    .ctx(&CRYPTO)
+            );
         }
     }
     if plain && s.len() == 10 && upper {
@@ -154,13 +111,15 @@ pub(crate) fn visit(c: &Cand<'_>, out: &mut Sink) {
             } else {
                 0.3
             };
-            hit(Hit::new(E::DeIdCard, "de_id_card", base, 0.9)
-                .check("icao9303")
-                .ctx(IDCARD));
+            hit!(
+                Hit::new(E::DeIdCard, "de_id_card", base, 0.9)
+                    .check("icao9303")
+                    .ctx(&IDCARD)
+            );
         }
     }
     if plain && (6..=10).contains(&s.len()) && upper && c.has_digit() {
-        hit(Hit::new(E::PassportNumber, "passport_number", 0.1, 0.85).ctx(PASSPORT));
+        hit!(Hit::new(E::PassportNumber, "passport_number", 0.1, 0.85).ctx(&PASSPORT));
     }
     if c.groups().len() <= 3
         && (4..=10).contains(&s.len())
@@ -169,39 +128,47 @@ pub(crate) fn visit(c: &Cand<'_>, out: &mut Sink) {
         && c.has_upper()
         && c.seps().iter().all(|b| b" -".contains(b))
     {
-        hit(Hit::new(E::LicensePlate, "license_plate", 0.1, 0.85).ctx(PLATE));
+        hit!(Hit::new(E::LicensePlate, "license_plate", 0.1, 0.85).ctx(&PLATE));
     }
     if c.groups().len() == 3 && c.uniform_sep(b"./-") && digits && numeric_date(c, s) {
-        hit(Hit::new(E::DateOfBirth, "date_of_birth", 0.1, 0.85).ctx(BIRTH));
+        hit!(Hit::new(E::DateOfBirth, "date_of_birth", 0.1, 0.85).ctx(&BIRTH));
     }
     if digits && c.groups().len() >= 4 {
-        ipv4(c, &mut hit);
+        ipv4(c, out);
     }
     if c.all_hex() && !c.mixed_case() && matches!(c.groups().len(), 3 | 6) {
-        mac(c, &mut hit);
+        mac(c, &mut |h| emit(t, c.start, c.end, h, out));
     }
 }
 
-fn imei_imsi(c: &Cand<'_>, s: &[u8], hit: &mut impl FnMut(Hit)) {
+fn imei_imsi(c: &Cand<'_>, s: &[u8], out: &mut Sink<'_>) {
+    let hit = |h: Hit, out: &mut Sink<'_>| emit(c.text, c.start, c.end, h, out);
     let plain = c.unbroken();
     let grouped = (c.shape(&[2, 6, 6, 1]) || c.shape(&[8, 6, 1])) && c.uniform_sep(b" -");
     // With both words around (`IMSI … / IMEI …`), the nearer one names the number.
-    let d_imei = context::distance(c.text, c.start, IMEI).unwrap_or(usize::MAX);
-    let d_imsi = context::distance(c.text, c.start, IMSI).unwrap_or(usize::MAX);
+    let d_imei = out.distance(c.text, c.start, &IMEI).unwrap_or(usize::MAX);
+    let d_imsi = out.distance(c.text, c.start, &IMSI).unwrap_or(usize::MAX);
     if (plain || grouped) && luhn(s) && d_imsi >= d_imei {
         let rbi = s
             .get(..2)
             .and_then(num)
             .is_some_and(|p| IMEI_RBI.contains(&p));
         let base = if rbi { 0.6 } else { 0.3 };
-        hit(Hit::new(E::Imei, "imei", base, 0.95)
-            .check("luhn")
-            .ctx(IMEI));
+        hit(
+            Hit::new(E::Imei, "imei", base, 0.95)
+                .check("luhn")
+                .ctx(&IMEI),
+            out,
+        );
     }
     let mcc = s.get(..3).and_then(num).unwrap_or(0);
     if plain && MCC.iter().any(|&(a, b)| (a..=b).contains(&mcc)) {
-        let words = if d_imsi < d_imei { IMSI } else { &[] };
-        hit(Hit::new(E::Imsi, "imsi", 0.3, 0.9).ctx(words));
+        let words = if d_imsi < d_imei {
+            &IMSI
+        } else {
+            &context::NONE
+        };
+        hit(Hit::new(E::Imsi, "imsi", 0.3, 0.9).ctx(words), out);
     }
 }
 
@@ -231,9 +198,9 @@ fn vin(s: &[u8], hit: &mut impl FnMut(Hit)) {
         r => b'0' + r as u8,
     };
     if s.get(8) == Some(&expect) {
-        hit(Hit::new(E::Vin, "vin", 0.8, 1.0).check("iso3779").ctx(VIN));
+        hit(Hit::new(E::Vin, "vin", 0.8, 1.0).check("iso3779").ctx(&VIN));
     } else {
-        hit(Hit::new(E::Vin, "vin", 0.15, 0.75).ctx(VIN));
+        hit(Hit::new(E::Vin, "vin", 0.15, 0.75).ctx(&VIN));
     }
 }
 
@@ -259,7 +226,7 @@ fn numeric_date(c: &Cand<'_>, s: &[u8]) -> bool {
     }
 }
 
-fn ipv4(c: &Cand<'_>, hit: &mut impl FnMut(Hit)) {
+fn ipv4(c: &Cand<'_>, out: &mut Sink<'_>) {
     let g = c.groups();
     let seps = c.seps();
     if !(seps == b"..." || seps == b".../") {
@@ -279,21 +246,22 @@ fn ipv4(c: &Cand<'_>, hit: &mut impl FnMut(Hit)) {
         }
         pos += len;
     }
-    if context::find(c.text, c.start, VERSION).is_some()
+    if out.context(c.text, c.start, &VERSION).is_some()
         || c.text
             .get(..c.start)
             .is_some_and(|t| t.ends_with(['v', 'V']))
     {
         return;
     }
-    hit(Hit::new(E::IpAddress, "ip_address", 0.6, 0.85).ctx(IP));
+    let hit = Hit::new(E::IpAddress, "ip_address", 0.6, 0.85).ctx(&IP);
+    emit(c.text, c.start, c.end, hit, out);
 }
 
 fn mac(c: &Cand<'_>, hit: &mut impl FnMut(Hit)) {
     if c.shape(&[2, 2, 2, 2, 2, 2]) && c.uniform_sep(b"-") {
-        hit(Hit::new(E::MacAddress, "mac_address", 0.75, 0.95).ctx(MAC));
+        hit(Hit::new(E::MacAddress, "mac_address", 0.75, 0.95).ctx(&MAC));
     } else if c.shape(&[4, 4, 4]) && c.uniform_sep(b".") {
-        hit(Hit::new(E::MacAddress, "mac_address", 0.7, 0.95).ctx(MAC));
+        hit(Hit::new(E::MacAddress, "mac_address", 0.7, 0.95).ctx(&MAC));
     }
 }
 

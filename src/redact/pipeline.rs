@@ -1,5 +1,6 @@
 //! One string through detect → decide → transform → verify (shared by text and JSON input).
 
+use super::propagate::{Seed, propagate};
 use super::{RedactionFinding, Redactor};
 use crate::decide::{Action, Marking, Resolved, SendContext};
 use crate::detect::Entity;
@@ -41,15 +42,40 @@ pub(crate) fn blocked(rule: &str) -> Error {
     )
 }
 
+/// Adds the other occurrences of every candidate's value (see `propagate`), so a value
+/// found once is treated the same everywhere in the text.
+fn propagate_values(text: &str, out: &mut Vec<Candidate>) {
+    let seeds: Vec<Seed> = out
+        .iter()
+        .map(|c| Seed {
+            start: c.start,
+            end: c.end,
+            entity: c.entity,
+            score: c.score,
+        })
+        .collect();
+    for s in propagate(text, &seeds) {
+        out.push(Candidate {
+            entity: s.entity,
+            start: s.start,
+            end: s.end,
+            score: s.score,
+            recognizer: "same-value".to_owned(),
+            reason: format!("same-value:{}", s.entity.as_str()),
+        });
+    }
+}
+
 impl Redactor {
     /// Detector findings plus deny-list terms, minus allow-list terms; and whether any
-    /// special-category term occurs.
-    fn candidates(&self, text: &str) -> Result<(Vec<Candidate>, bool)> {
+    /// special-category term occurs. `mask`: the ranges an operator wrote (no context
+    /// evidence, see `Detector::analyze_masked`).
+    fn candidates(&self, text: &str, mask: &[(usize, usize)]) -> Result<(Vec<Candidate>, bool)> {
         let allowed: Vec<(usize, usize, Option<Entity>)> = self.allow.find(text);
         let is_allowed = |s: usize, e: usize| within(&allowed, s, e, |a| (a.0, a.1));
         let mut out: Vec<Candidate> = self
             .detector
-            .analyze(text)?
+            .analyze_masked(text, mask)?
             .into_iter()
             .filter(|f| !is_allowed(f.start, f.end))
             .map(|f| Candidate {
@@ -72,6 +98,7 @@ impl Redactor {
                 reason: "policy:deny-term".to_owned(),
             });
         }
+        propagate_values(text, &mut out);
         Ok((out, self.special.any(text)))
     }
 
@@ -97,7 +124,7 @@ impl Redactor {
         subject: Option<&str>,
         path: Option<&str>,
     ) -> Result<StrOut> {
-        let (cands, special) = self.candidates(text)?;
+        let (cands, special) = self.candidates(text, &[])?;
         let mut marking = marking.clone();
         marking.special_category |= special;
         let resolved = self.resolve_or_block(ctx, &marking)?;
@@ -155,6 +182,11 @@ impl Redactor {
 
     /// Fail closed: scan the output again; any finding the policy says must not leave that
     /// was not written by an operator is an error (counts per type, never values).
+    ///
+    /// The re-scan is a full detection of the output. What an operator wrote is no context
+    /// evidence for the text around it: the label `[DATE_OF_BIRTH]` holds the birth word
+    /// "birth", and without the mask it would turn the next date into a date of birth that
+    /// the input never had, failing a correct redaction.
     pub(crate) fn verify(
         &self,
         output: &str,
@@ -162,7 +194,7 @@ impl Redactor {
         resolved: &Resolved<'_>,
         subject: Option<&str>,
     ) -> Result<()> {
-        let (cands, _) = self.candidates(output)?;
+        let (cands, _) = self.candidates(output, inserted)?;
         let mut residual: BTreeMap<&'static str, usize> = BTreeMap::new();
         for c in cands {
             if within(inserted, c.start, c.end, |x| *x) {
@@ -194,7 +226,7 @@ impl Redactor {
     /// Findings with the decided action, for previews (nothing is changed).
     pub(crate) fn preview(&self, text: &str, ctx: &SendContext) -> Result<Vec<RedactionFinding>> {
         ctx.check()?;
-        let (cands, special) = self.candidates(text)?;
+        let (cands, special) = self.candidates(text, &[])?;
         let mut marking = ctx.parsed_marking()?;
         marking.special_category |= special;
         let resolved = self.policy.resolve(ctx, &marking);
@@ -219,5 +251,49 @@ impl Redactor {
             .collect();
         out.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx() -> SendContext {
+        SendContext {
+            marking: Some("TLP:AMBER".to_owned()),
+            ..SendContext::default()
+        }
+    }
+
+    #[test]
+    fn a_label_is_no_context_word_in_the_re_scan() {
+        // "[DATE_OF_BIRTH]" contains the birth word "birth"; the date after it is a payment
+        // date, more than a window away from "geboren" in the input. The re-scan must not
+        // read the label as evidence and fail the redaction.
+        let r = Redactor::new(None, None).unwrap_or_else(|e| unreachable!("{e}"));
+        let text = "geboren am 12.03.1985. Betrag 1.234,56 EUR wurde am 03.04.2024 überwiesen";
+        let out = r
+            .redact_text(text, &ctx())
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        assert!(!out.text.contains("12.03.1985"), "{}", out.text);
+        assert!(out.text.contains("[DATE_OF_BIRTH]"), "{}", out.text);
+        assert!(out.text.contains("03.04.2024"), "{}", out.text);
+    }
+
+    #[test]
+    fn the_re_scan_still_reads_the_authors_context() {
+        // A birth word written by the author still counts next to untouched text: the
+        // same detection as on the input, so nothing found there is missed here.
+        let r = Redactor::new(None, None).unwrap_or_else(|e| unreachable!("{e}"));
+        let found = r
+            .analyze("Anna, geboren am 12.03.1985")
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        assert!(found.iter().any(|f| f.entity == "DATE_OF_BIRTH"));
+        let label = "[X]";
+        let masked = r
+            .detector
+            .analyze_masked("[X] geboren am 12.03.1985", &[(0, label.len())])
+            .unwrap_or_else(|e| unreachable!("{e}"));
+        assert!(masked.iter().any(|f| f.entity == Entity::DateOfBirth));
     }
 }

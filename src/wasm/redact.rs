@@ -16,6 +16,22 @@ fn err(e: Error) -> JsValue {
     to_js(&e)
 }
 
+/// A result as a plain JS object, through JSON text: serialised here in one pass, then one
+/// `JSON.parse` on the JS side. A result can hold 100 000 findings; converting it value by
+/// value (serde-wasm-bindgen) costs one or more boundary calls per field, which measured
+/// slower than the detection itself. The objects are the same (plain objects and arrays,
+/// numbers, strings; no `undefined`, no `Map`).
+fn to_js_json<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    let internal = |what: &str| {
+        err(Error::new(
+            ErrorCode::Internal,
+            format!("cannot convert a result to JavaScript: {what}"),
+        ))
+    };
+    let text = serde_json::to_string(value).map_err(|e| internal(&e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| internal("JSON.parse refused the result"))
+}
+
 /// A finding as JavaScript sees it (UTF-16 offsets).
 #[derive(Serialize)]
 struct JsFinding<'a> {
@@ -188,7 +204,20 @@ impl JsRedactor {
     ) -> Result<JsValue, JsValue> {
         let text = convert::text(&text, "text")?;
         let findings = self.inner.analyze(&text).map_err(err)?;
-        types::to_js(&js_findings(&findings, |_| Some(text.as_str())))
+        to_js_json(&js_findings(&findings, |_| Some(text.as_str())))
+    }
+
+    /// Benchmark hook (not part of the API, absent from the types): runs detection alone —
+    /// no policy, no conversion of the findings — and answers how many it found, so that
+    /// `bench/detect.mjs` can tell detection time from the rest.
+    #[wasm_bindgen(js_name = __benchDetect, skip_typescript)]
+    pub fn bench_detect(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<u32, JsValue> {
+        let text = convert::text(&text, "text")?;
+        let found = self.inner.detector.analyze(&text).map_err(err)?;
+        Ok(u32::try_from(found.len()).unwrap_or(u32::MAX))
     }
 
     /// Redacts free text for `context`: `{ text, findings, audit, auditDigest, conditions }`,
@@ -211,7 +240,7 @@ impl JsRedactor {
             conditions: &r.conditions,
             value: None,
         };
-        types::to_js(&result)
+        to_js_json(&result)
     }
 
     /// Redacts a JSON report (any JSON; STIX 2.1 bundles and MISP events are recognised):
@@ -235,7 +264,7 @@ impl JsRedactor {
             conditions: &r.conditions,
             value: Some(&r.value),
         };
-        types::to_js(&result)
+        to_js_json(&result)
     }
 }
 

@@ -1,0 +1,249 @@
+// Detection throughput and worst-case benchmark of the built package, in Node.
+//
+//   node bench/detect.mjs [--pkg DIR] [--quick] [--only mixed|crafted|<crafted name>] [--json FILE]
+//
+// (1) A deterministic mixed multilingual report corpus (≥ 10 MB of UTF-8; the same generator,
+//     byte for byte, as examples/bench_detect.rs, so native and wasm figures are comparable):
+//     MB/s (1 MB = 10^6 bytes of UTF-8) of `Redactor.analyze`, `Redactor.redactText` and, if
+//     the build has the hook, detection alone — median of 5 runs after a warm-up, with min/max,
+//     by wall clock and by process CPU time (the machine may be shared).
+// (2) Crafted worst-case inputs of 1 MB and 2 MB for each recognizer family (the set of
+//     examples/bench_detect.rs): ms per call and the 2 MB / 1 MB ratio (≈ 2 means linear).
+// Figures only, no assertion: the budgets of PRODUCT.md are checked by people.
+
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const args = process.argv.slice(2);
+const opt = (name) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const quick = args.includes('--quick');
+const only = opt('--only');
+const pkgDir = opt('--pkg');
+const jsonOut = opt('--json');
+const url = pkgDir
+  ? pathToFileURL(resolve(pkgDir, 'borderseal_node.js')).href
+  : new URL('../pkg/borderseal_node.js', import.meta.url).href;
+const m = await import(url);
+
+// ---- deterministic corpus (keep in step with examples/bench_detect.rs) ----
+
+const MASK = (1n << 64n) - 1n;
+/** xorshift64*: deterministic, dependency-free; BigInt keeps the 64-bit arithmetic exact. */
+class Rng {
+  constructor(seed) { this.s = seed; }
+  next() {
+    let x = this.s;
+    x ^= x >> 12n;
+    x = (x ^ (x << 25n)) & MASK;
+    x ^= x >> 27n;
+    this.s = x;
+    return (x * 0x2545F4914F6CDD1Dn) & MASK;
+  }
+  below(n) { return Number(this.next() % BigInt(n)); }
+  pick(items) { return items[this.below(items.length)]; }
+}
+
+export const PROSE = [
+  'Der Beschuldigte wurde am Dienstag gegen 14:30 Uhr in der Nähe des Bahnhofs angetroffen.',
+  'Le suspect a été interpellé à la sortie du métro, porteur de 3 téléphones.',
+  'El vehículo fue localizado en el aparcamiento del centro comercial a las 22:15.',
+  'Il veicolo è stato sequestrato; la perquisizione ha dato esito positivo 👮.',
+  'De verdachte verklaarde dat hij het pakket van een onbekende had ontvangen.',
+  'Podejrzany odmówił składania wyjaśnień; zabezpieczono 2 laptopy.',
+  'O suspeito foi detido em flagrante delito às 03:40 da manhã.',
+  'Den misstänkte greps efter en kort jakt genom centrum 🚓.',
+  'Epäilty otettiin kiinni rautatieasemalla klo 16.05.',
+  'Den mistænkte blev anholdt på adressen kl. 09.20 ✅.',
+  'The operation involved 4 agencies and 12 officers; no injuries were reported.',
+  'Version 2.4.1 of the app was found; the file was 3.5 MB; case no. 2024/117-B.',
+  'Betrag 1.234,56 EUR wurde am 03.04.2024 überwiesen (Az. 4 Js 123/24).',
+  'Die Durchsuchung der Wohnung ergab keine weiteren Hinweise auf Mittäter.',
+  'Les enquêteurs ont saisi des documents et un ordinateur portable 💻.',
+  'The witness stated that the car left the scene heading north at high speed.',
+];
+
+export const PII = [
+  'Tel. +49 30 12345678',
+  'E-Mail anna.schmidt@example.de',
+  'IBAN DE89 3704 0044 0532 0130 00',
+  'geboren am 12.03.1985',
+  'IP 192.168.10.25',
+  'Karte 4111 1111 1111 1111',
+  'Passport no. C01X00T47',
+  'https://example.org/akte?id=42',
+  'Kennzeichen B-AB 1234',
+  'PESEL 44051401359',
+  'GPS 48.8584, 2.2945',
+  'MAC 00:1A:2B:3C:4D:5E',
+  'NIR 2 95 10 99 126 111 93',
+  'codice fiscale RCCMNL83S18D969H',
+  'Zeuge Herr Jörg Baumann',
+  'the suspect John Smith',
+  'Mme Claire Dubois',
+  'SMITH, John',
+];
+
+/** Prose sentences with one identifier every fourth sentence on average (≈ one per 350 bytes). */
+export function corpus(bytes) {
+  const rng = new Rng(0x9E3779B97F4A7C15n);
+  const parts = [];
+  let len = 0;
+  const push = (s) => { parts.push(s); len += Buffer.byteLength(s); };
+  while (len < bytes) {
+    push(rng.pick(PROSE));
+    push(' ');
+    if (rng.below(4) === 0) {
+      push(rng.pick(PII));
+      push('. ');
+    }
+    if (rng.below(8) === 0) push('\n');
+  }
+  return parts.join('');
+}
+
+/** `unit` repeated to `bytes` bytes of UTF-8, cut at a character boundary. */
+export function repeatTo(unit, bytes) {
+  const ub = Buffer.byteLength(unit);
+  let s = unit.repeat(Math.floor(bytes / ub));
+  let left = bytes - Buffer.byteLength(s);
+  for (const ch of unit) {
+    const n = Buffer.byteLength(ch);
+    if (n > left) break;
+    s += ch;
+    left -= n;
+  }
+  return s;
+}
+
+export const CRAFTED = [
+  ['digits run', '1'],
+  ['digits spaced', '1 '],
+  ['digits dashed', '12-'],
+  ['dotted quads', '12.12.'],
+  ['card-like groups', '4111 1111 1111 1111 '],
+  ['phone-like', '+49 30 12345678 '],
+  ['national phone', '0171/1234567 '],
+  ['alternating seps', '1-2.3/4 5+'],
+  ['iban valid', 'DE89 3704 0044 0532 0130 00 '],
+  ['upper words', 'AB12 CD34 '],
+  ['iban-like words', 'DE12 DE34 '],
+  ['aaaa', 'a'],
+  ['AAAA', 'A'],
+  ['@@@@', '@'],
+  ['a@a@', 'a@'],
+  ['email valid', 'anna@example.de '],
+  ['::::', ':'],
+  ['hex colon', 'ff:'],
+  ['http://', 'http://'],
+  ['www.', 'www.'],
+  ['mrz <<<<', '<'],
+  ['mrz specimen', 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10\n'],
+  ['gps decimals', '48.8584, '],
+  ['dms', '48°51\'30"N '],
+  ['month dates', 'geboren 12 März 1985 '],
+  ['numeric dates', 'geb. 12.03.1985 '],
+  ['context words', 'passport Reisepass Tel. IBAN '],
+  ['names', 'Herr Jörg Baumann und Frau Anna Schmidt, '],
+  ['capitalised words', 'Aaaa Bbbb Cccc '],
+  ['emoji', '😀'],
+  ['combining', 'e\u0301'],
+];
+
+// ---- timing ----
+
+const cpuMs = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+
+/** Runs `fn` `runs` times after `warm` warm-up runs: sorted wall and CPU ms, and fn's last result. */
+function time(fn, runs, warm = 1) {
+  let out;
+  for (let i = 0; i < warm; i++) out = fn();
+  const wall = [];
+  const cpu = [];
+  for (let i = 0; i < runs; i++) {
+    const c = cpuMs();
+    const t = performance.now();
+    out = fn();
+    wall.push(performance.now() - t);
+    cpu.push(cpuMs() - c);
+  }
+  wall.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  return { wall, cpu, out };
+}
+const median = (v) => v[Math.floor(v.length / 2)];
+const f1 = (x) => x.toFixed(1);
+
+const result = { node: process.version, pkg: url, mixed: {}, crafted: [] };
+const redactor = new m.Redactor();
+const ctx = { marking: 'TLP:AMBER' };
+const detectOnly = typeof redactor.__benchDetect === 'function';
+
+if (!only || only === 'mixed') {
+  const size = quick ? 2_000_000 : 10_000_000;
+  const text = corpus(size);
+  const bytes = Buffer.byteLength(text);
+  const mb = bytes / 1e6;
+  const runs = quick ? 3 : 5;
+  const rows = [
+    ['analyze', () => redactor.analyze(text).length],
+    ['redactText', () => redactor.redactText(text, ctx).findings.length],
+  ];
+  if (detectOnly) rows.push(['detect only', () => redactor.__benchDetect(text)]);
+  console.log(`mixed corpus: ${f1(mb)} MB of UTF-8 (${text.length} UTF-16 units), median of ${runs} after a warm-up`);
+  console.log(`${'call'.padEnd(12)} ${'findings'.padStart(9)} ${'MB/s wall'.padStart(10)} ${'min'.padStart(7)} ${'max'.padStart(7)} ${'MB/s CPU'.padStart(9)}`);
+  for (const [name, fn] of rows) {
+    let r;
+    try {
+      r = time(fn, runs);
+    } catch (e) {
+      result.mixed[name] = { error: e.code ?? String(e) };
+      console.log(`${name.padEnd(12)} error ${e.code ?? ''} ${e.message}`);
+      continue;
+    }
+    const row = {
+      findings: r.out,
+      mbps: mb / (median(r.wall) / 1e3),
+      mbpsMin: mb / (r.wall[r.wall.length - 1] / 1e3),
+      mbpsMax: mb / (r.wall[0] / 1e3),
+      mbpsCpu: mb / (median(r.cpu) / 1e3),
+    };
+    result.mixed[name] = row;
+    console.log(`${name.padEnd(12)} ${String(row.findings).padStart(9)} ${f1(row.mbps).padStart(10)} ${f1(row.mbpsMin).padStart(7)} ${f1(row.mbpsMax).padStart(7)} ${f1(row.mbpsCpu).padStart(9)}`);
+  }
+  // The product's unit of work: one 10 KB report per call (includes the per-call overhead).
+  const reports = [];
+  for (let i = 0; i + 10_000 <= text.length && reports.length < 200; i += 10_000) reports.push(text.slice(i, i + 10_000));
+  const rb = reports.reduce((n, s) => n + Buffer.byteLength(s), 0) / 1e6;
+  let failed = 0;
+  const r = time(() => {
+    for (const s of reports) {
+      try { redactor.redactText(s, ctx); } catch { failed++; }
+    }
+    return reports.length;
+  }, runs);
+  result.mixed.redactText10k = { reports: reports.length, mbps: rb / (median(r.wall) / 1e3), msPerReport: median(r.wall) / reports.length, failedCalls: failed };
+  console.log(`redactText on ${reports.length} reports of 10k UTF-16 units: ${f1(result.mixed.redactText10k.mbps)} MB/s, ${result.mixed.redactText10k.msPerReport.toFixed(3)} ms per report${failed ? `, ${failed} calls failed` : ''}`);
+}
+
+if (only !== 'mixed') {
+  console.log(`\nworst cases: Redactor.analyze, median of ${quick ? 1 : 3} runs (ms; 2/1 ≈ 2 means linear)`);
+  console.log(`${'input'.padEnd(18)} ${'1 MB'.padStart(8)} ${'2 MB'.padStart(8)} ${'2/1'.padStart(5)} ${'CPU 1MB'.padStart(8)} ${'findings'.padStart(9)}`);
+  for (const [name, unit] of CRAFTED) {
+    if (only && only !== 'crafted' && only !== name) continue;
+    const one = repeatTo(unit, 1_000_000);
+    const two = repeatTo(unit, 2_000_000);
+    const runs = quick ? 1 : 3;
+    const a = time(() => redactor.analyze(one).length, runs);
+    const b = time(() => redactor.analyze(two).length, runs);
+    const row = { name, ms1: median(a.wall), ms2: median(b.wall), cpu1: median(a.cpu), cpu2: median(b.cpu), findings: a.out };
+    row.ratio = row.ms2 / row.ms1;
+    result.crafted.push(row);
+    console.log(`${name.padEnd(18)} ${f1(row.ms1).padStart(8)} ${f1(row.ms2).padStart(8)} ${row.ratio.toFixed(2).padStart(5)} ${f1(row.cpu1).padStart(8)} ${String(row.findings).padStart(9)}`);
+  }
+  const worst = result.crafted.reduce((w, r) => (r.ms1 > (w?.ms1 ?? -1) ? r : w), null);
+  if (worst) console.log(`slowest: ${worst.name} ${f1(worst.ms1)} ms per MB`);
+}
+
+redactor.free();
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(result, null, 2) + '\n');

@@ -1,0 +1,148 @@
+//! Same value, same treatment: other occurrences of a value already found in a text.
+//!
+//! Detection judges each place on its own evidence, so a name found after "Zeuge" can be
+//! missed three lines later where no cue stands before it, and the redacted report would
+//! still name the witness. Every candidate's value (and, for names, each of its capitalised
+//! words of four letters or more: "Herr Baumann" then "Baumann sagte") is searched for again
+//! in the whole text, case-insensitively at word boundaries (one Aho-Corasick pass), and each
+//! other occurrence becomes a candidate of the same entity type and score, so the policy
+//! decides it exactly as it decided the original.
+
+use std::collections::BTreeSet;
+
+use crate::decide::terms::TermSet;
+use crate::detect::Entity;
+
+/// Most distinct values searched for again in one text. Beyond it the remaining values are
+/// not propagated (detection and the fail-closed re-scan still apply to them): this is a
+/// recall aid on top of detection, and its automaton must stay small for any input.
+pub const MAX_VALUES: usize = 10_000;
+/// Longest value searched for again, in bytes (identifiers and names are far shorter).
+const MAX_VALUE_BYTES: usize = 128;
+/// Shortest value searched for again, in characters: shorter tokens recur by chance.
+const MIN_VALUE_CHARS: usize = 4;
+
+/// A value found once: where, what, how sure.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Seed {
+    pub start: usize,
+    pub end: usize,
+    pub entity: Entity,
+    pub score: f32,
+}
+
+/// Other whole-word occurrences of the seeds' values that no seed covers, with the
+/// entity and score of the (first, strongest) seed they repeat.
+pub(crate) fn propagate(text: &str, seeds: &[Seed]) -> Vec<Seed> {
+    let mut order: Vec<&Seed> = seeds.iter().collect();
+    // The strongest seed of a value decides its entity and score.
+    order.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let mut seen = BTreeSet::new();
+    let mut terms: Vec<(String, Option<Entity>)> = Vec::new();
+    let mut scores: Vec<f32> = Vec::new();
+    let mut add = |value: &str, seed: &Seed| {
+        let value = value.trim_matches(|c: char| !c.is_alphanumeric());
+        if value.chars().count() < MIN_VALUE_CHARS
+            || value.len() > MAX_VALUE_BYTES
+            || terms.len() >= MAX_VALUES
+        {
+            return;
+        }
+        if seen.insert(value.to_lowercase()) {
+            terms.push((value.to_owned(), Some(seed.entity)));
+            scores.push(seed.score);
+        }
+    };
+    for seed in order {
+        let Some(value) = text.get(seed.start..seed.end) else {
+            continue;
+        };
+        add(value, seed);
+        if seed.entity == Entity::Person {
+            for word in value.split(|c: char| c.is_whitespace() || c == ',') {
+                if word.chars().next().is_some_and(char::is_uppercase) {
+                    add(word, seed);
+                }
+            }
+        }
+    }
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let Ok(set) = TermSet::new(&terms) else {
+        return Vec::new();
+    };
+    let mut covered: Vec<(usize, usize)> = seeds.iter().map(|s| (s.start, s.end)).collect();
+    covered.sort_unstable();
+    let overlaps = |start: usize, end: usize| {
+        let i = covered.partition_point(|c| c.0 < end);
+        covered
+            .get(..i)
+            .is_some_and(|before| before.iter().rev().take(64).any(|c| c.1 > start))
+    };
+    set.find_indexed(text)
+        .into_iter()
+        .filter(|&(start, end, _)| !overlaps(start, end))
+        .filter_map(|(start, end, index)| {
+            let entity = terms.get(index)?.1?;
+            Some(Seed {
+                start,
+                end,
+                entity,
+                score: *scores.get(index)?,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    fn seed(text: &str, value: &str, entity: Entity) -> Seed {
+        let start = text.find(value).unwrap();
+        Seed {
+            start,
+            end: start + value.len(),
+            entity,
+            score: 0.9,
+        }
+    }
+
+    #[test]
+    fn repeats_of_a_name_and_its_surname_are_found() {
+        let text = "Zeuge Jörg Baumann sagte aus. Später rief BAUMANN an; jörg baumann kam nicht.";
+        let found = propagate(text, &[seed(text, "Jörg Baumann", Entity::Person)]);
+        let values: Vec<&str> = found.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(values, ["BAUMANN", "jörg baumann"]);
+        assert!(
+            found
+                .iter()
+                .all(|s| s.entity == Entity::Person && s.score == 0.9)
+        );
+    }
+
+    #[test]
+    fn only_whole_words_and_never_inside_a_seed() {
+        let text = "Anna Kowalski, Kowalskiego Straße, Kowalski";
+        let found = propagate(text, &[seed(text, "Anna Kowalski", Entity::Person)]);
+        let values: Vec<&str> = found.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(values, ["Kowalski"]);
+        assert_eq!(found[0].start, text.rfind("Kowalski").unwrap());
+    }
+
+    #[test]
+    fn short_values_are_not_propagated() {
+        let text = "Max met Ali; Ali left. Max stayed.";
+        assert!(propagate(text, &[seed(text, "Ali", Entity::Person)]).is_empty());
+    }
+
+    #[test]
+    fn identifiers_repeat_with_their_type() {
+        let text = "IBAN DE89370400440532013000 … transfer from DE89370400440532013000.";
+        let found = propagate(text, &[seed(text, "DE89370400440532013000", Entity::Iban)]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].entity, Entity::Iban);
+    }
+}
