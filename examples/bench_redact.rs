@@ -114,7 +114,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .len();
     let secs = t.elapsed().as_secs_f64();
     println!(
-        "detector alone (stand-in): {n} findings, {secs:.3} s, {:.1} MB/s",
+        "detector alone: {n} findings, {secs:.3} s, {:.1} MB/s",
         text.len() as f64 / 1e6 / secs
     );
     let t = Instant::now();

@@ -99,5 +99,17 @@ const { budgetRows } = await import(`${e.ROOT_DIR}/bench/compare/report.mjs`);
 all.budgets = budgetRows(all);
 writeFileSync(`${e.OUT_DIR}/compare.json`, JSON.stringify(all, null, 2) + '\n');
 JS
+# Native (Rust, release) throughput of the redaction pipeline on ≥ 10 MB, text and STIX.
+echo "== native redact_text / redact_json (cargo run --release --example bench_redact)"
+{
+  echo "## Native pipeline throughput (Rust, release profile)"
+  echo
+  echo "\`cargo run --release --example bench_redact\` on $(date -u +%Y-%m-%dT%H:%M:%SZ): the default policy (led-strict)"
+  echo "on a generated ≥ 10 MB report text and a generated ≥ 10 MB STIX 2.1 bundle."
+  echo
+  echo '```'
+  cargo run --quiet --release --example bench_redact
+  echo '```'
+} > "$out/native.md"
 node bench/compare/report.mjs "$out/compare.json"
 echo "bench: wrote bench/results/compare.{json,md,svg} and BENCHMARKS.md in ${seconds}s"
