@@ -1,7 +1,7 @@
 //! End-to-end text redaction: presets, operators, send rules, fail-closed verification.
-// Native only: the wasm suite is tests/wasm.rs (wasm-pack builds every test target).
-#![cfg_attr(target_arch = "wasm32", allow(missing_docs))]
-#![cfg(not(target_arch = "wasm32"))]
+// Runs natively with `cargo test`, and under wasm (Node and Chromium) as part of the
+// wasm-bindgen-test suite, which includes this file (tests/wasm.rs).
+#![cfg_attr(target_arch = "wasm32", allow(missing_docs, dead_code))]
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -33,7 +33,8 @@ fn ctx(marking: Option<&str>) -> SendContext {
     }
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn default_policy_labels_every_identifier() {
     let r = Redactor::new(None, None).unwrap();
     let out = r.redact_text(REPORT, &ctx(Some("TLP:AMBER"))).unwrap();
@@ -52,7 +53,8 @@ fn default_policy_labels_every_identifier() {
     assert_eq!(out.audit.policy.fingerprint, r.policy_fingerprint());
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn partner_linkage_pseudonyms_are_stable_across_reports_and_spacing() {
     let r = Redactor::new(Some("partner-linkage"), Some(key())).unwrap();
     let a = r
@@ -84,7 +86,8 @@ fn partner_linkage_pseudonyms_are_stable_across_reports_and_spacing() {
     assert!(ip.text.starts_with("from [IP_ADDRESS:k1:"));
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn pseudonym_policy_without_key_is_refused() {
     let e = Redactor::new(Some("partner-linkage"), None).unwrap_err();
     assert_eq!(e.code(), ErrorCode::MissingPseudonymKey);
@@ -96,7 +99,8 @@ fn pseudonym_policy_without_key_is_refused() {
     );
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn send_rules_block_and_attach_conditions() {
     let r = Redactor::new(None, None).unwrap();
     for m in ["TLP:RED", "TLP:AMBER+STRICT", "H2", "MISP:0"] {
@@ -124,7 +128,8 @@ fn send_rules_block_and_attach_conditions() {
     );
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn special_category_terms_block() {
     let r = Redactor::new(None, None).unwrap();
     let e = r
@@ -134,7 +139,8 @@ fn special_category_terms_block() {
     assert!(e.message().contains("special-categories"));
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn public_release_blocks_unmarked_and_removes_everything() {
     let r = Redactor::new(Some("public-release"), None).unwrap();
     assert_eq!(
@@ -158,7 +164,8 @@ fn policy(body: &str) -> String {
     format!("{{\"id\": \"t\", \"version\": \"1\", {body}}}")
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn mask_generalize_keep_and_entity_rules() {
     let p = policy(
         r#""entities": {"IBAN": {"action": "mask", "keep_start": 4, "keep_end": 2, "mask_char": "•"},
@@ -179,7 +186,8 @@ fn mask_generalize_keep_and_entity_rules() {
     assert_eq!(actions, vec!["mask", "generalize", "keep", "generalize"]);
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn allow_and_deny_terms() {
     let p = policy(
         r#""terms": {"allow": ["duty@europol.europa.eu"], "deny": [{"term": "Operation Nightjar", "entity": "PERSON"}]},
@@ -199,7 +207,8 @@ fn allow_and_deny_terms() {
     assert_eq!(out.findings[0].recognizer, "deny-list");
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn below_threshold_and_out_of_scope_stay() {
     let p = policy(
         r#""scope": {"entities": ["IBAN"]}, "entities": {"IBAN": {"action": "label", "min_score": 0.5}}"#,
@@ -219,7 +228,8 @@ fn below_threshold_and_out_of_scope_stay() {
     assert_eq!(out.text, "a@b.eu [IBAN]");
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn residual_pii_fails_closed_without_output() {
     // An operator's output next to untouched text forms a new e-mail address: the
     // re-scan finds it (it is not wholly inside the inserted label) and nothing is returned.
@@ -236,7 +246,8 @@ fn residual_pii_fails_closed_without_output() {
     assert!(!e.message().contains("x@y.b.eu"));
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn analyze_previews_without_changing() {
     let r = Redactor::new(None, None).unwrap();
     let f = r.analyze(REPORT).unwrap();
@@ -247,7 +258,8 @@ fn analyze_previews_without_changing() {
     assert!(r.analyze("TLP:RED text a@b.eu").is_ok());
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn outside_findings_bytes_are_unchanged_with_unicode() {
     let r = Redactor::new(None, None).unwrap();
     let text = "Zeugin Jörg 😀 → a@b.eu ← Straße";
@@ -256,7 +268,8 @@ fn outside_findings_bytes_are_unchanged_with_unicode() {
     assert_eq!(out.text, "Zeugin [PERSON] 😀 → [EMAIL] ← Straße");
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn overlapping_detector_and_deny_findings_leave_nothing_in_clear() {
     // The deny term covers the e-mail address and more: one union span, strictest action.
     let p = policy(
@@ -288,7 +301,8 @@ fn overlapping_detector_and_deny_findings_leave_nothing_in_clear() {
     assert_eq!(out.text, "known as [EMAIL] today");
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn redactor_is_send_and_sync_and_debug_hides_the_key() {
     fn assert_send_sync<T: Send + Sync>() {}
     assert_send_sync::<Redactor>();
@@ -302,7 +316,8 @@ fn redactor_is_send_and_sync_and_debug_hides_the_key() {
     assert!(!dbg.contains("238") && !dbg.to_lowercase().contains("ee, ee"));
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn send_rule_entity_overrides_depend_on_recipient_country_and_legal_basis() {
     let p = policy(
         r#""send_rules": [

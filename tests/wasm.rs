@@ -105,3 +105,8 @@ fn detection_fixture_corpus_passes_under_wasm() {
         failures.join("\n")
     );
 }
+
+// The operator, overlap, policy and fail-closed tests of the redaction pipeline, run under
+// wasm as they run natively.
+#[path = "redact_text.rs"]
+mod redact_text;
