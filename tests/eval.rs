@@ -456,7 +456,6 @@ fn checksum_list_names_real_types() {
 }
 
 #[test]
-#[ignore = "PERSON: precision 0.894 < 0.90 at recall 0.947 (2026-11-26): «Dal», «Dane», «MAC-Adresse», «B. Further» (annex B.) taken as names, see the eval_table false positives"]
 fn person_recall_and_precision() {
     let c = &evaluate().per_type["PERSON"];
     assert!(
