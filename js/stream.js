@@ -52,11 +52,13 @@ function pipeSeal(readable, sealer, subtle, chunkSize) {
   let nextIndex = 0;
   const inflight = [];
 
-  // The plaintext is copied (slice) before the call: the buffer is refilled at once.
+  // WebCrypto takes a copy of `data` before `encrypt` returns (WebCrypto spec, §14.3.1
+  // "getting a copy of the bytes held by the data parameter"), so the buffer is refilled at
+  // once without a copy of our own.
   function startChunk(plain, isFinal) {
     const iv = SealStream.nonceFor(nextIndex, isFinal);
     nextIndex += 1;
-    const sealed = subtle.encrypt({ name: 'AES-GCM', iv }, key, plain.slice()).then((b) => new Uint8Array(b));
+    const sealed = subtle.encrypt({ name: 'AES-GCM', iv }, key, plain).then((b) => new Uint8Array(b));
     sealed.catch(() => {}); // reported when its turn comes
     inflight.push({ sealed, isFinal });
   }
