@@ -39,11 +39,14 @@ test-rust:
 	@python3 tests/stix_validate.py
 
 test-wasm:
-	@echo "== wasm-bindgen-test suite in Node"
+	@echo "== wasm-bindgen-test suite in Node (tests/wasm.rs, and the operator unit tests of the library)"
 	@wasm-pack test --node -- --test wasm
-	@echo "== the same suite in headless Chromium"
+	@wasm-pack test --node -- --lib
+	@echo "== the same suites in headless Chromium"
 	@WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
 	  wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver -- --test wasm
+	@WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+	  wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver -- --lib
 
 test-js:
 	@bash scripts/test-js.sh

@@ -144,7 +144,8 @@ mod tests {
         }
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn outside_text_unchanged_and_every_operator_applies() {
         let text = "mail a@b.eu or call +4915112345678 from 10.1.2.3";
         let key = PseudonymKey::new("k1", &[1; 32]).unwrap();
@@ -196,7 +197,8 @@ mod tests {
         assert!(k.inserted.is_empty());
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn overlap_partial_takes_union_under_strictest() {
         let text = "xx ABCDEFGH yy";
         let spans = vec![
@@ -208,7 +210,8 @@ mod tests {
         assert_eq!(a.applied, vec!["label", "label"]);
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn overlap_nested_identical_and_chained() {
         let text = "0123456789abcdef";
         // nested: outer mask, inner remove → remove wins over the whole outer span
@@ -300,7 +303,8 @@ mod tests {
         assert_eq!(g.text, "[IP_ADDRESS]");
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn rejects_offsets_off_char_boundaries() {
         let e = apply("äb", &[span(1, 2, Entity::Email, Action::Remove)], None).unwrap_err();
         assert_eq!(e.code(), ErrorCode::Internal);

@@ -182,7 +182,8 @@ pub fn is_redaction_marker(s: &str) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn mask_keeps_ends_and_never_most_of_value() {
         assert_eq!(
             mask("DE89370400440532013000", 2, 4, '*'),
@@ -193,7 +194,8 @@ mod tests {
         assert_eq!(mask("äöüß", 0, 1, 'x'), "xxxß");
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn generalisations() {
         use GeneralizeMethod::*;
         assert_eq!(
@@ -226,7 +228,8 @@ mod tests {
         assert_eq!(grid_number(48.8566, 1), Some(48.8));
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn generalize_without_method_falls_back_to_label() {
         let a = Action::Generalize {
             method: None,
@@ -244,7 +247,8 @@ mod tests {
         );
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn pseudonym_without_key_is_an_error() {
         let e = render(
             &Action::Pseudonym,

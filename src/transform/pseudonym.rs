@@ -131,7 +131,8 @@ mod tests {
         PseudonymKey::new("k1", &[7u8; 32]).unwrap()
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn normalised_identifiers_share_a_token() {
         let k = key();
         let a = k.token("IBAN", "DE89 3704 0044 0532 0130 00").unwrap();
@@ -144,7 +145,8 @@ mod tests {
         );
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn domains_and_keys_separate() {
         let k = key();
         let e = k.token("EMAIL", "x@y.eu").unwrap();
@@ -154,7 +156,8 @@ mod tests {
         assert_ne!(k2.token("EMAIL", "x@y.eu").unwrap(), e);
     }
 
-    #[test]
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn rejects_short_keys_and_bad_ids_and_hides_bytes() {
         assert_eq!(
             PseudonymKey::new("k1", &[1u8; 31]).unwrap_err().code(),
