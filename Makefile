@@ -40,7 +40,7 @@ test-rust:
 
 test-wasm:
 	@echo "== wasm-bindgen-test suite in Node (tests/wasm.rs, and the operator unit tests of the library)"
-	@wasm-pack test --node -- --test wasm
+	@wasm-pack test --node -- --test wasm --features panic-hook
 	@wasm-pack test --node -- --lib
 	@echo "== the same suites in headless Chromium"
 	@WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
