@@ -15,16 +15,8 @@ const quick = args.includes('--quick');
 const memoryBytes = Number(opt('--memory-bytes', String(256 * 1024 * 1024)));
 const log = (s) => console.error(s);
 
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+// The Chromium flags of the browser tests (Debian Chromium, root, closed network).
+import { CHROMIUM_ARGS } from '../tests/browser/chromium.mjs';
 
 // --- the renderer processes of our browser (descendants of this process), read from /proc ---
 function procTable() {

@@ -28,6 +28,7 @@ mod keys;
 mod open_stream;
 pub mod schedule;
 mod seal_stream;
+pub mod seeded;
 mod signing;
 mod wrap;
 

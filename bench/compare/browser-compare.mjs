@@ -16,10 +16,8 @@ const opt = (n, d) => { const i = args.indexOf(n); return i >= 0 ? args[i + 1] :
 const log = (s) => console.error(s);
 const settings = JSON.parse(opt('--settings', '{}'));
 
-const CHROMIUM_ARGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync',
-];
+// The Chromium flags of the browser tests (Debian Chromium, root, closed network).
+import { CHROMIUM_ARGS } from '../../tests/browser/chromium.mjs';
 
 async function openPage(browser, origin) {
   const context = await browser.newContext();

@@ -3,57 +3,12 @@
 //!
 //! **Never use these in a portal**: a seeded envelope reuses its keys for the same seed.
 
-use rand_core::{TryCryptoRng, TryRng};
-use sha2::{Digest, Sha256};
 use wasm_bindgen::prelude::*;
-use zeroize::Zeroizing;
 
 use super::convert;
 use super::envelope::{JsSealStream, seal_options};
 use super::error::{invalid_argument, to_js};
-
-/// SHA-256(seed ‖ counter) blocks: deterministic, and deliberately not a production RNG
-/// (no reseeding, no backtracking resistance).
-struct SeededRng {
-    seed: Zeroizing<Vec<u8>>,
-    counter: u64,
-    block: Zeroizing<[u8; 32]>,
-    used: usize,
-}
-
-impl TryRng for SeededRng {
-    type Error = core::convert::Infallible;
-
-    fn try_next_u32(&mut self) -> Result<u32, Self::Error> {
-        let mut b = [0u8; 4];
-        self.try_fill_bytes(&mut b)?;
-        Ok(u32::from_le_bytes(b))
-    }
-
-    fn try_next_u64(&mut self) -> Result<u64, Self::Error> {
-        let mut b = [0u8; 8];
-        self.try_fill_bytes(&mut b)?;
-        Ok(u64::from_le_bytes(b))
-    }
-
-    fn try_fill_bytes(&mut self, dst: &mut [u8]) -> Result<(), Self::Error> {
-        for byte in dst {
-            if self.used >= self.block.len() {
-                let mut h = Sha256::new();
-                h.update(self.seed.as_slice());
-                h.update(self.counter.to_be_bytes());
-                *self.block = h.finalize().into();
-                self.counter = self.counter.wrapping_add(1);
-                self.used = 0;
-            }
-            *byte = self.block.get(self.used).copied().unwrap_or(0);
-            self.used += 1;
-        }
-        Ok(())
-    }
-}
-
-impl TryCryptoRng for SeededRng {}
+use crate::envelope::seeded::SeededRng;
 
 #[wasm_bindgen(js_class = SealStream)]
 impl JsSealStream {
@@ -69,12 +24,7 @@ impl JsSealStream {
             return Err(invalid_argument("seed: expected at least 16 bytes"));
         }
         let opts = seal_options(&options)?;
-        let mut rng = SeededRng {
-            seed: Zeroizing::new(seed),
-            counter: 0,
-            block: Zeroizing::new([0; 32]),
-            used: 32,
-        };
+        let mut rng = SeededRng::new(&seed);
         let (inner, header) =
             crate::envelope::SealStream::new_with_rng(&opts, &mut rng).map_err(|e| to_js(&e))?;
         Ok(JsSealStream::from_parts(inner, header))
