@@ -5,6 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 say() { printf 'setup: %s\n' "$*"; }
+# Test-only Python packages; a Debian system Python refuses plain pip installs (PEP 668),
+# so fall back to the user site there.
+pip_install() {
+  python3 -m pip install --quiet --disable-pip-version-check "$@" 2>/dev/null \
+    || python3 -m pip install --quiet --disable-pip-version-check --user --break-system-packages "$@"
+}
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # The Rust target for WebAssembly.
@@ -49,13 +55,13 @@ fi
 # pyca/cryptography (>= 48, which has HPKE) for the independent Python reader of envelopes.
 if ! python3 -c 'import sys, cryptography; sys.exit(int(cryptography.__version__.split(".")[0]) < 48)' 2>/dev/null; then
   say "installing the Python package cryptography>=48 (pip)"
-  python3 -m pip install --quiet --disable-pip-version-check 'cryptography>=48'
+  pip_install 'cryptography>=48'
 fi
 
 # The OASIS STIX 2.1 validator checks the bundles redactJson writes.
 if ! python3 -c 'import stix2validator' 2>/dev/null; then
   say "installing the Python package stix2-validator (pip)"
-  python3 -m pip install --quiet --disable-pip-version-check stix2-validator
+  pip_install stix2-validator
 fi
 
 # JS dev dependencies, exactly as the committed package-lock.json says.
