@@ -31,6 +31,7 @@ test-rust:
 	@cargo clippy --all-targets -- -D warnings
 	@cargo clippy --lib --target wasm32-unknown-unknown --all-features -- -D warnings
 	@echo "== cargo deny (licences, duplicate versions, sources)"
+	@cargo fetch --locked --quiet # every target's and feature's crates, which cargo deny reads offline
 	@cargo deny --offline --locked check bans licenses sources
 	@echo "== cargo test (native)"; cargo test --all-features
 	@echo "== interop: an independent Python reader (pyca/cryptography) opens the published vectors"
