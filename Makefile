@@ -28,12 +28,12 @@ test: pkg
 test-rust:
 	@echo "== cargo fmt --check"; cargo fmt --all -- --check
 	@echo "== cargo clippy (native and wasm32)"
-	@cargo clippy --all-targets -- -D warnings
+	@cargo clippy --workspace --all-targets -- -D warnings
 	@cargo clippy --lib --target wasm32-unknown-unknown --all-features -- -D warnings
 	@echo "== cargo deny (licences, duplicate versions, sources)"
 	@cargo fetch --locked --quiet # every target's and feature's crates, which cargo deny reads offline
 	@cargo deny --offline --locked check bans licenses sources
-	@echo "== cargo test (native)"; cargo test --all-features
+	@echo "== cargo test (native)"; cargo test --workspace --all-features
 	@echo "== interop: an independent Python reader (pyca/cryptography) opens the published vectors"
 	@python3 tests/interop/python/open_envelope.py docs/vectors/*.json
 	@echo "== the OASIS STIX 2.1 validator on the bundles redactJson wrote (cargo test --test redact_audit)"

@@ -42,6 +42,8 @@ export function sealStreamWith(readable, sealer, options) {
 // WebCrypto runs AES-GCM off the JS thread: a few chunks in flight at once let it overlap
 // with reading, framing and hashing here. Output order is still the chunk order.
 const IN_FLIGHT = 4;
+// The AES-GCM tag after each chunk's ciphertext (FORMAT.md).
+const TAG_LEN = 16;
 
 function pipeSeal(readable, sealer, subtle, chunkSize) {
   const reader = readable.getReader();
@@ -51,6 +53,7 @@ function pipeSeal(readable, sealer, subtle, chunkSize) {
   let finished = false;
   let nextIndex = 0;
   const inflight = [];
+  const signed = sealer.needsChunkBytes();
 
   // WebCrypto takes a copy of `data` before `encrypt` returns (WebCrypto spec, §14.3.1
   // "getting a copy of the bytes held by the data parameter"), so the buffer is refilled at
@@ -68,7 +71,9 @@ function pipeSeal(readable, sealer, subtle, chunkSize) {
   async function emitOldest(controller) {
     const { sealed, isFinal } = inflight.shift();
     const bytes = await sealed;
-    const trailer = sealer.acceptSealedChunk(bytes, isFinal);
+    // Unsigned: wasm needs only the length (the bytes are not copied in); signed: the
+    // bytes feed the payload digest the signature covers.
+    const trailer = signed ? sealer.acceptSealedChunk(bytes, isFinal) : sealer.acceptSealedLength(bytes.length, isFinal);
     controller.enqueue(bytes);
     if (trailer.length) controller.enqueue(trailer);
   }
@@ -155,6 +160,7 @@ export function openStream(readable, privateKey, options) {
   const subtle = subtleFor(options);
   const opener = privateKey instanceof PrivateKey ? privateKey.opener() : new OpenStream(privateKey);
   const reader = readable.getReader();
+  const sealedChunkLen = SealStream.chunkSize() + TAG_LEN;
   let key = null;
   let finished = false;
   let settle;
@@ -166,26 +172,81 @@ export function openStream(readable, privateKey, options) {
     opener.free();
   }
 
-  async function decrypt(chunk) {
+  // WebCrypto path: wasm reads the header, then only counts the payload bytes, which stay
+  // here (no copy into wasm and back). For each count it answers with the nonces of the
+  // chunks it now knows to be complete and not final; the framing rules stay in wasm.
+  const held = []; // payload pieces not yet cut into chunks (views of the input)
+  let heldOffset = 0; // bytes of held[0] already cut
+  function cut(n) {
+    const first = held[0];
+    if (first && first.length - heldOffset >= n) {
+      const view = first.subarray(heldOffset, heldOffset + n); // the common case: no copy
+      heldOffset += n;
+      if (heldOffset === first.length) { held.shift(); heldOffset = 0; }
+      return view;
+    }
+    const out = new Uint8Array(n); // a chunk across pieces: one copy
+    let at = 0;
+    while (at < n) {
+      const piece = held[0];
+      const take = Math.min(piece.length - heldOffset, n - at);
+      out.set(piece.subarray(heldOffset, heldOffset + take), at);
+      at += take;
+      heldOffset += take;
+      if (heldOffset === piece.length) { held.shift(); heldOffset = 0; }
+    }
+    return out;
+  }
+  function cutAll() {
+    let n = -heldOffset;
+    for (const p of held) n += p.length;
+    return cut(n);
+  }
+
+  async function decrypt(nonce, sealed) {
     try {
-      return new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: chunk.nonce }, key, chunk.sealed));
+      return new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv: nonce }, key, sealed));
     } catch {
       throw decryptFailed();
     }
   }
 
-  // Decryptions in flight, oldest first; each resolves only after its tag verified.
+  // Chunks framed but not started, and decryptions in flight (oldest first; each resolves
+  // only after its tag verified). At most IN_FLIGHT run at once, whatever the input's
+  // piece sizes, so memory stays bounded.
+  const ready = [];
   const inflight = [];
-  function startDecrypt(chunk) {
-    const plain = decrypt(chunk);
-    plain.catch(() => {}); // reported when its turn comes
-    inflight.push(plain);
+  function startReady() {
+    while (ready.length && inflight.length < IN_FLIGHT) {
+      const { nonce, sealed } = ready.shift();
+      const plain = decrypt(nonce, sealed);
+      plain.catch(() => {}); // reported when its turn comes
+      inflight.push(plain);
+    }
+  }
+
+  function frame(data) {
+    if (!opener.headerReady()) {
+      data = data.subarray(opener.pushHeader(data));
+      if (!opener.headerReady()) return false;
+    }
+    if (!data.length) return true;
+    held.push(data);
+    const nonces = opener.pushExternal(data.length);
+    const signed = opener.needsChunkBytes();
+    for (let i = 0; i < nonces.length; i += 12) {
+      const sealed = cut(sealedChunkLen);
+      if (signed) opener.digestExternal(sealed);
+      ready.push({ nonce: nonces.subarray(i, i + 12), sealed });
+    }
+    return true;
   }
 
   const out = new ReadableStream({
     async pull(controller) {
       try {
         for (;;) {
+          if (subtle) startReady();
           if (inflight.length >= IN_FLIGHT) {
             controller.enqueue(await inflight.shift());
             return;
@@ -194,9 +255,10 @@ export function openStream(readable, privateKey, options) {
           if (done) {
             let info;
             if (subtle) {
-              const { chunk, ...rest } = opener.finishExternal();
-              startDecrypt(chunk);
-              while (inflight.length) {
+              const { chunk, ...rest } = opener.finishExternal(cutAll());
+              ready.push({ nonce: chunk.nonce, sealed: chunk.sealed });
+              while (ready.length || inflight.length) {
+                startReady();
                 const plain = await inflight.shift();
                 if (plain.length) controller.enqueue(plain);
               }
@@ -220,10 +282,11 @@ export function openStream(readable, privateKey, options) {
             }
             continue;
           }
-          const chunks = opener.pushExternal(data);
-          // The key is needed from the first chunk on, and must be taken before finish.
-          if (!key && opener.headerReady()) key = await importPayloadKey(subtle, opener.payloadKeyForWebCrypto(), 'decrypt');
-          for (const chunk of chunks) startDecrypt(chunk);
+          const headerDone = opener.headerReady();
+          if (frame(data) && !headerDone) {
+            // The key is needed from the first chunk on, and must be taken before finish.
+            key = await importPayloadKey(subtle, opener.payloadKeyForWebCrypto(), 'decrypt');
+          }
         }
       } catch (err) {
         if (!finished) close();

@@ -6,8 +6,7 @@
 //! [`super::OpenStream`] keep the framing, the order, the final flag and the signature digest.
 //! The bytes on the wire are identical either way.
 
-use aes_gcm::aead::{AeadInOut as _, KeyInit as _};
-use aes_gcm::{Aes256Gcm, Nonce, Tag};
+use borderseal_chunk::ChunkAead;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, ErrorCode, Result};
@@ -58,16 +57,16 @@ pub struct ExternalChunk {
 /// AES-256-GCM under the payload key, with the chunk counter kept here so a caller cannot
 /// skip or repeat an index.
 pub(crate) struct ChunkCipher {
-    aead: Aes256Gcm,
+    aead: ChunkAead,
     next_index: u64,
     finished: bool,
 }
 
 impl ChunkCipher {
     pub(crate) fn new(payload_key: &Zeroizing<[u8; 32]>) -> Self {
-        // Aes256Gcm zeroizes its key schedule on drop (aes-gcm "zeroize" feature).
+        // The AES key schedule is zeroized on drop (aes-gcm "zeroize" feature).
         Self {
-            aead: Aes256Gcm::new((&**payload_key).into()),
+            aead: ChunkAead::new(payload_key),
             next_index: 0,
             finished: false,
         }
@@ -106,13 +105,9 @@ impl ChunkCipher {
         let buf = out.get_mut(start..).ok_or_else(internal)?;
         let tag = self
             .aead
-            .encrypt_inout_detached(
-                &Nonce::from(nonce_for(index, is_final)),
-                CHUNK_AAD,
-                buf.into(),
-            )
+            .seal_in_place(&nonce_for(index, is_final), CHUNK_AAD, buf)
             .map_err(|_| Error::new(ErrorCode::Internal, "AES-GCM refused a 64 KiB chunk"))?;
-        out.extend_from_slice(tag.as_slice());
+        out.extend_from_slice(&tag);
         Ok(())
     }
 
@@ -130,12 +125,7 @@ impl ChunkCipher {
         // aes-gcm computes and compares the tag before it decrypts, so `buf` is plaintext
         // only on success.
         self.aead
-            .decrypt_inout_detached(
-                &Nonce::from(nonce_for(index, is_final)),
-                CHUNK_AAD,
-                buf.as_mut_slice().into(),
-                &Tag::from(*tag),
-            )
+            .open_in_place(&nonce_for(index, is_final), CHUNK_AAD, &mut buf, tag)
             .map_err(|_| Error::decrypt_failed())?;
         out.extend_from_slice(&buf);
         Ok(())

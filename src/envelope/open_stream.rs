@@ -30,8 +30,23 @@ struct Body {
     signer: Option<[u8; 32]>,
     metadata: Map<String, Value>,
     recipient_kid: String,
-    /// `Some(true)`: chunks are decrypted elsewhere (WebCrypto); fixed at the first chunk.
-    external: Option<bool>,
+    /// How the chunks are opened; fixed by the first call after the header.
+    mode: Option<Mode>,
+    /// [`Mode::External`]: body bytes the caller holds that are not yet in an announced chunk.
+    held: usize,
+    /// [`Mode::External`]: non-final chunks announced, and (signed envelopes) digested.
+    announced: u64,
+    digested: u64,
+}
+
+/// Who decrypts the chunks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// Here, from bytes given to [`OpenStream::push`].
+    Internal,
+    /// The caller (WebCrypto), from bytes it keeps itself: only their count comes in
+    /// ([`OpenStream::push_external`]), so the bulk of the payload is never copied into wasm.
+    External,
 }
 
 impl Body {
@@ -89,71 +104,167 @@ impl OpenStream {
     /// [`OpenStream::push`], appending to `out`; on error `out` may hold verified chunks of
     /// this call, which the caller must wipe and drop.
     pub(crate) fn push_into(&mut self, data: &[u8], out: &mut Vec<u8>) -> Result<()> {
-        let mut ext = Vec::new();
-        match self.feed(data, false, out, &mut ext) {
+        match self.feed(data, out) {
             Ok(()) => Ok(()),
             Err(e) => self.fail(e),
         }
     }
 
-    /// WebCrypto path: like [`OpenStream::push`], but returns the framed non-final chunks for
-    /// the caller to decrypt with the payload key; the order, the lengths and the signature
-    /// digest are still enforced here. The caller MUST stop and discard everything if any
-    /// `crypto.subtle.decrypt` rejects.
+    /// WebCrypto path, step 1: feeds bytes to the header only, and returns how many of `data`
+    /// it took — all of them while the header is incomplete, then only its last bytes. The
+    /// caller keeps the rest, the payload, and goes on with [`OpenStream::push_external`]
+    /// once [`OpenStream::header_ready`] says so.
     ///
     /// # Errors
-    /// As [`OpenStream::push`]; `StreamState` if the stream already used `push` for chunks.
-    pub fn push_external(&mut self, data: &[u8]) -> Result<Vec<ExternalChunk>> {
-        let mut out = Zeroizing::new(Vec::new());
-        let mut ext = Vec::new();
-        match self.feed(data, true, &mut out, &mut ext) {
-            Ok(()) => Ok(ext),
+    /// As [`OpenStream::push`] for the header.
+    pub fn push_header(&mut self, data: &[u8]) -> Result<usize> {
+        match self.take_header(data) {
+            Ok(n) => Ok(n),
             Err(e) => self.fail(e),
         }
     }
 
-    fn feed(
-        &mut self,
-        mut data: &[u8],
-        external: bool,
-        out: &mut Vec<u8>,
-        ext: &mut Vec<ExternalChunk>,
-    ) -> Result<()> {
-        if matches!(self.state, State::Header(_)) {
-            // Take only the header's bytes into the buffer, so that a huge push cannot grow it
-            // beyond MAX_HEADER_LEN.
-            loop {
-                let want = header::check_prefix(&self.buf)?.unwrap_or(FIXED_LEN);
-                let missing = want.saturating_sub(self.buf.len());
-                if missing == 0 {
-                    let State::Header(key) = &self.state else {
-                        return Err(Error::new(ErrorCode::Internal, "open stream state"));
-                    };
-                    let body = open_header(key, &self.buf)?;
-                    self.buf.clear();
-                    self.state = State::Body(Box::new(body));
-                    break;
-                }
-                if data.is_empty() {
-                    return Ok(());
-                }
-                let (now, rest) = data.split_at_checked(missing).unwrap_or((data, &[]));
-                self.buf.extend_from_slice(now);
-                data = rest;
+    /// `true` once the header verified: the payload key, the metadata and the framing are
+    /// known.
+    #[must_use]
+    pub fn header_ready(&self) -> bool {
+        matches!(self.state, State::Body(_))
+    }
+
+    /// WebCrypto path: `true` if the envelope is signed, so every chunk announced by
+    /// [`OpenStream::push_external`] must also be given, in order, to
+    /// [`OpenStream::digest_external`] (the signature covers the ciphertext).
+    #[must_use]
+    pub fn needs_chunk_bytes(&self) -> bool {
+        matches!(&self.state, State::Body(b) if b.signer.is_some())
+    }
+
+    /// WebCrypto path, step 2: `len` more payload bytes arrived, which the caller keeps.
+    /// Returns the nonces of the chunks now known to be complete and not final, in order:
+    /// each is the next [`SEALED_CHUNK_LEN`] bytes the caller holds, to decrypt with
+    /// `crypto.subtle` under the payload key, nonce and no additional data. The framing
+    /// rules (chunk lengths, which chunk is final, the trailer) stay here: a chunk is known
+    /// not to be final once more bytes follow it than the final chunk and the trailer can
+    /// take.
+    ///
+    /// # Errors
+    /// `StreamState` before the header verified, after `finish`, after a failure, or if
+    /// [`OpenStream::push`] was used; `DecryptFailed` if the chunk counter is exhausted.
+    pub fn push_external(&mut self, len: usize) -> Result<Vec<[u8; 12]>> {
+        let r = body_in(&mut self.state, Mode::External).and_then(|body| {
+            body.held = body
+                .held
+                .checked_add(len)
+                .ok_or_else(Error::decrypt_failed)?;
+            let keep = SEALED_CHUNK_LEN + body.trailer_len();
+            let mut nonces = Vec::new();
+            while body.held > keep {
+                let index = body
+                    .chunks
+                    .advance(false)
+                    .map_err(|_| Error::decrypt_failed())?;
+                nonces.push(nonce_for(index, false));
+                body.held -= SEALED_CHUNK_LEN;
+                body.announced += 1;
             }
-        }
-        let State::Body(body) = &mut self.state else {
+            Ok(nonces)
+        });
+        r.or_else(|e| self.fail(e))
+    }
+
+    /// WebCrypto path, signed envelopes: the bytes of the next announced chunk, in order,
+    /// for the payload digest the signature covers.
+    ///
+    /// # Errors
+    /// `StreamState` if the envelope is not signed, or every announced chunk was already
+    /// given; `InvalidArgument` if `sealed` is not [`SEALED_CHUNK_LEN`] bytes long.
+    pub fn digest_external(&mut self, sealed: &[u8]) -> Result<()> {
+        let r = body_in(&mut self.state, Mode::External).and_then(|body| {
+            let Some(h) = body.payload_hash.as_mut() else {
+                return Err(Error::new(
+                    ErrorCode::StreamState,
+                    "the envelope is not signed: no chunk digest to feed",
+                ));
+            };
+            if body.digested >= body.announced {
+                return Err(Error::new(
+                    ErrorCode::StreamState,
+                    "every announced chunk was already digested",
+                ));
+            }
+            if sealed.len() != SEALED_CHUNK_LEN {
+                return Err(Error::new(
+                    ErrorCode::InvalidArgument,
+                    format!(
+                        "expected a sealed chunk of {SEALED_CHUNK_LEN} bytes, got {}",
+                        sealed.len()
+                    ),
+                ));
+            }
+            h.update(sealed);
+            body.digested += 1;
+            Ok(())
+        });
+        r.or_else(|e| self.fail(e))
+    }
+}
+
+/// The body, claiming `mode` for the stream if this is the first body call.
+fn body_in(state: &mut State, mode: Mode) -> Result<&mut Body> {
+    {
+        let State::Body(body) = state else {
             return Err(Error::new(
                 ErrorCode::StreamState,
-                "the open stream is finished or failed",
+                "the header is not verified yet, or the open stream is finished or failed",
             ));
         };
-        if *body.external.get_or_insert(external) != external {
+        if *body.mode.get_or_insert(mode) != mode {
             return Err(Error::new(
                 ErrorCode::StreamState,
                 "push and push_external cannot be mixed in one stream",
             ));
         }
+        Ok(body)
+    }
+}
+
+impl OpenStream {
+    /// Takes header bytes from the front of `data` until the header is complete and
+    /// verified; returns how many it took (0 once the header is done).
+    fn take_header(&mut self, data: &[u8]) -> Result<usize> {
+        let mut taken = 0;
+        while matches!(self.state, State::Header(_)) {
+            // Take only the header's bytes into the buffer, so that a huge push cannot grow it
+            // beyond MAX_HEADER_LEN.
+            let want = header::check_prefix(&self.buf)?.unwrap_or(FIXED_LEN);
+            let missing = want.saturating_sub(self.buf.len());
+            if missing == 0 {
+                let State::Header(key) = &self.state else {
+                    return Err(Error::new(ErrorCode::Internal, "open stream state"));
+                };
+                let body = open_header(key, &self.buf)?;
+                self.buf.clear();
+                self.state = State::Body(Box::new(body));
+                break;
+            }
+            let rest = data.get(taken..).unwrap_or_default();
+            if rest.is_empty() {
+                break;
+            }
+            let now = rest.get(..missing).unwrap_or(rest);
+            self.buf.extend_from_slice(now);
+            taken += now.len();
+        }
+        Ok(taken)
+    }
+
+    fn feed(&mut self, data: &[u8], out: &mut Vec<u8>) -> Result<()> {
+        let taken = self.take_header(data)?;
+        let mut data = data.get(taken..).unwrap_or_default();
+        if matches!(self.state, State::Header(_)) {
+            return Ok(());
+        }
+        let body = body_in(&mut self.state, Mode::Internal)?;
         // Everything beyond `keep` bytes proves the first chunk is not the final one: the final
         // chunk (at most SEALED_CHUNK_LEN) is followed only by the fixed-size trailer.
         let keep = SEALED_CHUNK_LEN + body.trailer_len();
@@ -169,7 +280,7 @@ impl OpenStream {
                 .buf
                 .get(..SEALED_CHUNK_LEN)
                 .ok_or_else(Error::decrypt_failed)?;
-            take_chunk(body, sealed, false, out, ext)?;
+            take_chunk(body, sealed, out)?;
             self.buf.drain(..SEALED_CHUNK_LEN);
         }
     }
@@ -183,28 +294,57 @@ impl OpenStream {
     /// `SignatureInvalid` if a signature is present but wrong; `NotAnEnvelope` if the input
     /// ended inside the magic; `StreamState` if used twice.
     pub fn finish(&mut self) -> Result<Opened> {
-        match self.finish_inner(false) {
+        match self.finish_inner(Mode::Internal) {
             Ok((opened, _)) => Ok(opened),
             Err(e) => self.fail(e),
         }
     }
 
-    /// WebCrypto path of [`OpenStream::finish`]: returns the final chunk for the caller to
-    /// decrypt, and the envelope information (with an empty `plaintext`). The signature is
-    /// over the ciphertext, so it is already verified here; the open succeeded only if the
-    /// caller's decryption of this and every earlier chunk succeeded.
+    /// WebCrypto path, step 3: `rest` is every byte the caller still holds (the final chunk
+    /// and the trailer). Checks the final chunk's length, that every announced chunk was
+    /// digested, and the signature (over the ciphertext, so it verifies before anything is
+    /// decrypted); returns the final chunk for the caller to decrypt, with the envelope
+    /// information (an empty `plaintext`). The open succeeded only if the caller's
+    /// decryption of this and every earlier chunk succeeded.
     ///
     /// # Errors
-    /// As [`OpenStream::finish`].
-    pub fn finish_external(&mut self) -> Result<(ExternalChunk, Opened)> {
-        match self.finish_inner(true) {
+    /// As [`OpenStream::finish`]; `InvalidArgument` if `rest` is not as long as the bytes
+    /// counted by [`OpenStream::push_external`] and not yet announced; `StreamState` if an
+    /// announced chunk of a signed envelope was not digested.
+    pub fn finish_external(&mut self, rest: &[u8]) -> Result<(ExternalChunk, Opened)> {
+        let check = match body_in(&mut self.state, Mode::External) {
+            Ok(body) if rest.len() != body.held => Err(Error::new(
+                ErrorCode::InvalidArgument,
+                format!(
+                    "expected the {} bytes held after the last announced chunk, got {}",
+                    body.held,
+                    rest.len()
+                ),
+            )),
+            Ok(body) if body.signer.is_some() && body.digested != body.announced => {
+                Err(Error::new(
+                    ErrorCode::StreamState,
+                    "an announced chunk was not given to digest_external",
+                ))
+            }
+            // Before the header (or after the end) finish_inner gives the precise error.
+            Ok(_) | Err(_) => Ok(()),
+        };
+        if let Err(e) = check {
+            return self.fail(e);
+        }
+        if matches!(self.state, State::Body(_)) {
+            self.buf.clear();
+            self.buf.extend_from_slice(rest);
+        }
+        match self.finish_inner(Mode::External) {
             Ok((opened, Some(chunk))) => Ok((chunk, opened)),
             Ok((_, None)) => self.fail(Error::new(ErrorCode::Internal, "no final chunk")),
             Err(e) => self.fail(e),
         }
     }
 
-    fn finish_inner(&mut self, external: bool) -> Result<(Opened, Option<ExternalChunk>)> {
+    fn finish_inner(&mut self, mode: Mode) -> Result<(Opened, Option<ExternalChunk>)> {
         let state = core::mem::replace(&mut self.state, State::Finished);
         let mut body = match state {
             State::Body(body) => body,
@@ -223,13 +363,13 @@ impl OpenStream {
                 ));
             }
         };
-        if *body.external.get_or_insert(external) != external {
+        if *body.mode.get_or_insert(mode) != mode {
             return Err(Error::new(
                 ErrorCode::StreamState,
                 "finish and finish_external must match push and push_external",
             ));
         }
-        let rest = core::mem::take(&mut self.buf);
+        let rest = Zeroizing::new(core::mem::take(&mut self.buf));
         let final_len = rest
             .len()
             .checked_sub(body.trailer_len())
@@ -243,8 +383,24 @@ impl OpenStream {
             return Err(Error::decrypt_failed());
         }
         let mut tail = Zeroizing::new(Vec::new());
-        let mut ext = Vec::new();
-        take_chunk(&mut body, sealed, true, &mut tail, &mut ext)?;
+        let mut ext = None;
+        if let Some(h) = body.payload_hash.as_mut() {
+            h.update(sealed);
+        }
+        if mode == Mode::External {
+            let index = body
+                .chunks
+                .advance(true)
+                .map_err(|_| Error::decrypt_failed())?;
+            ext = Some(ExternalChunk {
+                index,
+                is_final: true,
+                nonce: nonce_for(index, true),
+                sealed: sealed.to_vec(),
+            });
+        } else {
+            body.chunks.open(sealed, true, &mut tail)?;
+        }
         let signer = match body.signer {
             None => None,
             Some(pk) => {
@@ -261,7 +417,7 @@ impl OpenStream {
             recipient_kid: body.recipient_kid,
             signer,
         };
-        Ok((opened, ext.pop()))
+        Ok((opened, ext))
     }
 
     /// **Deliberate export** of the payload key for the WebCrypto path (import it
@@ -289,32 +445,12 @@ impl OpenStream {
     }
 }
 
-/// Hashes a sealed chunk into the signature digest, then opens it (or hands it out).
-fn take_chunk(
-    body: &mut Body,
-    sealed: &[u8],
-    is_final: bool,
-    out: &mut Vec<u8>,
-    ext: &mut Vec<ExternalChunk>,
-) -> Result<()> {
+/// Hashes a sealed non-final chunk into the signature digest (if any), then opens it.
+fn take_chunk(body: &mut Body, sealed: &[u8], out: &mut Vec<u8>) -> Result<()> {
     if let Some(h) = body.payload_hash.as_mut() {
         h.update(sealed);
     }
-    if body.external == Some(true) {
-        let index = body
-            .chunks
-            .advance(is_final)
-            .map_err(|_| Error::decrypt_failed())?;
-        ext.push(ExternalChunk {
-            index,
-            is_final,
-            nonce: nonce_for(index, is_final),
-            sealed: sealed.to_vec(),
-        });
-        Ok(())
-    } else {
-        body.chunks.open(sealed, is_final, out)
-    }
+    body.chunks.open(sealed, false, out)
 }
 
 /// Verifies a complete header for `key`, in the order FORMAT.md §5 prescribes.
@@ -345,6 +481,9 @@ fn open_header(key: &PrivateKey, bytes: &[u8]) -> Result<Body> {
         signer: h.signer,
         metadata,
         recipient_kid: b64u(&stanza.kid),
-        external: None,
+        mode: None,
+        held: 0,
+        announced: 0,
+        digested: 0,
     })
 }

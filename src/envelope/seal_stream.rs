@@ -242,6 +242,34 @@ impl SealStream {
     /// buffered or the stream is finished; [`ErrorCode::InvalidArgument`] for a chunk of the
     /// wrong length.
     pub fn accept_sealed_chunk(&mut self, sealed: &[u8], is_final: bool) -> Result<Vec<u8>> {
+        self.accept(sealed.len(), Some(sealed), is_final)
+    }
+
+    /// `true` if the envelope is signed: the WebCrypto path must then pass every sealed
+    /// chunk's bytes ([`SealStream::accept_sealed_chunk`]) for the payload digest, else its
+    /// length is enough ([`SealStream::accept_sealed_len`]).
+    #[must_use]
+    pub fn needs_chunk_bytes(&self) -> bool {
+        self.payload_hash.is_some()
+    }
+
+    /// [`SealStream::accept_sealed_chunk`] for an unsigned envelope, from the chunk's length
+    /// alone: nothing needs its bytes, so the caller does not copy them here.
+    ///
+    /// # Errors
+    /// As [`SealStream::accept_sealed_chunk`]; [`ErrorCode::StreamState`] if the envelope is
+    /// signed.
+    pub fn accept_sealed_len(&mut self, len: usize, is_final: bool) -> Result<Vec<u8>> {
+        if self.needs_chunk_bytes() {
+            return Err(Error::new(
+                ErrorCode::StreamState,
+                "a signed envelope needs each sealed chunk's bytes (accept_sealed_chunk)",
+            ));
+        }
+        self.accept(len, None, is_final)
+    }
+
+    fn accept(&mut self, len: usize, sealed: Option<&[u8]>, is_final: bool) -> Result<Vec<u8>> {
         self.check_open()?;
         if !self.buffer.is_empty() {
             return Err(Error::new(
@@ -250,11 +278,10 @@ impl SealStream {
             ));
         }
         let ok_len = if is_final {
-            sealed.len() >= TAG_LEN
-                && sealed.len() <= SEALED_CHUNK_LEN
-                && (sealed.len() > TAG_LEN || self.chunks.next_index() == 0)
+            (TAG_LEN..=SEALED_CHUNK_LEN).contains(&len)
+                && (len > TAG_LEN || self.chunks.next_index() == 0)
         } else {
-            sealed.len() == SEALED_CHUNK_LEN
+            len == SEALED_CHUNK_LEN
         };
         if !ok_len {
             return Err(Error::new(
@@ -262,7 +289,7 @@ impl SealStream {
                 format!(
                     "a {} sealed chunk of {} bytes; expected {}",
                     if is_final { "final" } else { "non-final" },
-                    sealed.len(),
+                    len,
                     if is_final {
                         "17..=65552 bytes (16 only as the only chunk)"
                     } else {
@@ -271,10 +298,16 @@ impl SealStream {
                 ),
             ));
         }
-        self.chunks.advance(is_final)?;
         if let Some(h) = self.payload_hash.as_mut() {
+            let Some(sealed) = sealed else {
+                return Err(Error::new(
+                    ErrorCode::StreamState,
+                    "a signed envelope needs each sealed chunk's bytes",
+                ));
+            };
             h.update(sealed);
         }
+        self.chunks.advance(is_final)?;
         if is_final {
             self.state = State::Finished;
             Ok(self.trailer())

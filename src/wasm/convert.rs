@@ -119,6 +119,36 @@ pub fn byte_array(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
     }
 }
 
+/// The first `max` bytes of a `Uint8Array` (all of it if shorter): for calls that need only
+/// a bounded prefix of a possibly large array, so the rest is not copied into wasm.
+pub fn byte_array_prefix(value: &JsValue, what: &str, max: usize) -> Result<Vec<u8>, JsValue> {
+    match kind(value) {
+        Kind::Bytes => {
+            let a = value.unchecked_ref::<Uint8Array>();
+            let end = u32::try_from(max).unwrap_or(u32::MAX).min(a.length());
+            Ok(a.subarray(0, end).to_vec())
+        }
+        _ => Err(invalid_argument(&format!(
+            "{what}: expected a Uint8Array, got {}",
+            type_name(value)
+        ))),
+    }
+}
+
+/// A non-negative safe integer (below 2^53), as used for lengths and indices.
+pub fn safe_integer(value: &JsValue, what: &str) -> Result<u64, JsValue> {
+    let n = value.as_f64().unwrap_or(f64::NAN);
+    if !(n >= 0.0 && n.fract() == 0.0 && n < 9_007_199_254_740_992.0) {
+        return Err(invalid_argument(&format!(
+            "{what}: expected a non-negative safe integer, got {}",
+            type_name(value)
+        )));
+    }
+    // Checked above: a non-negative integer below 2^53, exactly representable as u64.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    Ok(n as u64)
+}
+
 /// A JSON-compatible JS value as a `serde_json::Value` (see the module docs for why this
 /// goes through text).
 pub fn json(value: &JsValue, what: &str) -> Result<Value, JsValue> {

@@ -1,7 +1,7 @@
 //! Bindings of the envelope: keys as JWK, one-shot `seal`/`open`, and the stream classes
 //! that js/stream.js drives (with WebCrypto for the bulk chunks where it exists).
 
-use js_sys::{Array, Uint8Array};
+use js_sys::Uint8Array;
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
@@ -370,6 +370,28 @@ impl JsSealStream {
         Ok(Uint8Array::from(out.as_slice()))
     }
 
+    /// Whether `acceptSealedChunk` needs the chunk's bytes (signed envelopes); otherwise
+    /// `acceptSealedLength` takes just its length, and the bytes are not copied into wasm.
+    #[wasm_bindgen(js_name = needsChunkBytes)]
+    pub fn needs_chunk_bytes(&self) -> bool {
+        self.inner.needs_chunk_bytes()
+    }
+
+    /// `acceptSealedChunk` for an unsigned envelope, from the sealed chunk's length.
+    #[wasm_bindgen(js_name = acceptSealedLength)]
+    pub fn accept_sealed_length(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] length: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "boolean")] is_final: JsValue,
+    ) -> Result<Uint8Array, JsValue> {
+        let len = convert::safe_integer(&length, "length")?;
+        let len = usize::try_from(len)
+            .map_err(|_| invalid_argument("length: larger than this platform can count"))?;
+        let is_final = convert::boolean(&is_final, "isFinal")?;
+        let out = self.inner.accept_sealed_len(len, is_final).map_err(err)?;
+        Ok(Uint8Array::from(out.as_slice()))
+    }
+
     /// Plaintext bytes per chunk (65536).
     #[wasm_bindgen(js_name = chunkSize)]
     pub fn chunk_size() -> u32 {
@@ -384,15 +406,7 @@ impl JsSealStream {
         #[wasm_bindgen(unchecked_param_type = "boolean")] is_final: JsValue,
     ) -> Result<Uint8Array, JsValue> {
         let is_final = convert::boolean(&is_final, "isFinal")?;
-        let index = index.as_f64().unwrap_or(f64::NAN);
-        if !(index >= 0.0 && index.fract() == 0.0 && index < 9_007_199_254_740_992.0) {
-            return Err(invalid_argument(
-                "index: expected a non-negative safe integer",
-            ));
-        }
-        // Checked above: a non-negative integer below 2^53, exactly representable as u64.
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-        let index = index as u64;
+        let index = convert::safe_integer(&index, "index")?;
         Ok(Uint8Array::from(
             chunk::nonce_for(index, is_final).as_slice(),
         ))
@@ -430,20 +444,52 @@ impl JsOpenStream {
         Ok(Uint8Array::from(out.as_slice()))
     }
 
-    /// WebCrypto path: feeds bytes and returns the complete non-final chunks to decrypt,
-    /// as `{ index, isFinal, nonce, sealed }`.
-    #[wasm_bindgen(js_name = pushExternal, unchecked_return_type = "ExternalChunk[]")]
-    pub fn push_external(
+    /// WebCrypto path, step 1: feeds bytes to the header only; returns how many of `data` it
+    /// took. The caller keeps the rest (the payload) and, once `headerReady()`, counts it
+    /// in with `pushExternal`.
+    #[wasm_bindgen(js_name = pushHeader)]
+    pub fn push_header(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Uint8Array")] data: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let data = convert::byte_array(&data, "data")?;
-        let chunks = self.inner.push_external(&data).map_err(err)?;
-        let out = Array::new();
-        for c in &chunks {
-            out.push(&external_chunk(c)?);
-        }
-        Ok(out.into())
+    ) -> Result<u32, JsValue> {
+        // Only the header's bytes are needed: copying more into wasm would be wasted.
+        let data = convert::byte_array_prefix(&data, "data", envelope::header::MAX_HEADER_LEN)?;
+        let n = self.inner.push_header(&data).map_err(err)?;
+        // At most MAX_HEADER_LEN: fits a u32.
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    }
+
+    /// WebCrypto path, step 2: `length` more payload bytes arrived, kept by the caller.
+    /// Returns the 12-byte nonces (concatenated) of the chunks now known to be complete and
+    /// not final: each is the next 65552 bytes the caller holds. The payload itself never
+    /// enters wasm (unless the envelope is signed: see `needsChunkBytes`).
+    #[wasm_bindgen(js_name = pushExternal)]
+    pub fn push_external(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] length: JsValue,
+    ) -> Result<Uint8Array, JsValue> {
+        let len = convert::safe_integer(&length, "length")?;
+        let len = usize::try_from(len)
+            .map_err(|_| invalid_argument("length: larger than this platform can count"))?;
+        let nonces = self.inner.push_external(len).map_err(err)?;
+        Ok(Uint8Array::from(nonces.as_flattened()))
+    }
+
+    /// WebCrypto path: whether every announced chunk must also be passed, in order, to
+    /// `digestExternal` (signed envelopes: the signature covers the ciphertext).
+    #[wasm_bindgen(js_name = needsChunkBytes)]
+    pub fn needs_chunk_bytes(&self) -> bool {
+        self.inner.needs_chunk_bytes()
+    }
+
+    /// WebCrypto path, signed envelopes: the bytes of the next announced chunk.
+    #[wasm_bindgen(js_name = digestExternal)]
+    pub fn digest_external(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] sealed: JsValue,
+    ) -> Result<(), JsValue> {
+        let sealed = convert::byte_array(&sealed, "sealed chunk")?;
+        self.inner.digest_external(&sealed).map_err(err)
     }
 
     /// Ends the envelope: verifies the final chunk and the signature; returns the last
@@ -453,11 +499,16 @@ impl JsOpenStream {
         opened_to_js(self.inner.finish().map_err(err)?, true)
     }
 
-    /// WebCrypto path of `finish()`: `{ chunk, metadata, recipientKid, signer }`, the final
-    /// chunk still to be decrypted by the caller.
+    /// WebCrypto path, step 3: `rest` is every byte still held (the final chunk and the
+    /// trailer). Verifies the signature, if any; returns `{ chunk, metadata, recipientKid,
+    /// signer }`, the final chunk still to be decrypted by the caller.
     #[wasm_bindgen(js_name = finishExternal, unchecked_return_type = "OpenedExternal")]
-    pub fn finish_external(&mut self) -> Result<JsValue, JsValue> {
-        let (chunk, opened) = self.inner.finish_external().map_err(err)?;
+    pub fn finish_external(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array")] rest: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let rest = convert::byte_array(&rest, "rest")?;
+        let (chunk, opened) = self.inner.finish_external(&rest).map_err(err)?;
         let obj = opened_to_js(opened, false)?;
         js_sys::Reflect::set(&obj, &JsValue::from_str("chunk"), &external_chunk(&chunk)?)
             .map_err(|_| invalid_argument("cannot build the result"))?;
@@ -475,7 +526,7 @@ impl JsOpenStream {
     /// Whether the header has verified (the payload key and metadata are known).
     #[wasm_bindgen(js_name = headerReady)]
     pub fn header_ready(&self) -> bool {
-        self.inner.metadata().is_some()
+        self.inner.header_ready()
     }
 
     /// The authenticated metadata once the header verified, else `undefined`.

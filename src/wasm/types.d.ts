@@ -116,7 +116,7 @@ export interface Opened {
   signer: SignerInfo | null;
 }
 
-/** A chunk handed to WebCrypto by `OpenStream.pushExternal`. */
+/** The final chunk, handed to WebCrypto by `OpenStream.finishExternal`. */
 export interface ExternalChunk {
   index: number;
   isFinal: boolean;
@@ -126,7 +126,7 @@ export interface ExternalChunk {
   sealed: Uint8Array;
 }
 
-/** `OpenStream.finishExternal()`: the envelope's information and its final chunk. */
+/** `OpenStream.finishExternal(rest)`: the envelope's information and its final chunk. */
 export interface OpenedExternal {
   chunk: ExternalChunk;
   metadata: Record<string, unknown>;

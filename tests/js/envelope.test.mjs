@@ -160,6 +160,39 @@ test('the WebCrypto path and the wasm path write identical bytes for the same se
   }
 });
 
+test('signed streams: both paths, any piece size, identical bytes, damage detected', async () => {
+  const k = generateKeyPair();
+  const signingKey = { kty: 'OKP', crv: 'Ed25519', d: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' };
+  const data = patterned(3 * 65536 + 99);
+  const options = { recipients: [k.publicJwk], signingKey, metadata: { signed: true } };
+  const seed = new Uint8Array(32).fill(9);
+  // Signed, the WebCrypto path hands every sealed chunk's bytes to wasm for the digest.
+  const viaWebCrypto = await collect(sealStreamWith(streamOf(data, 4096), SealStream.withSeedInsecure(options, seed), { webCrypto: true }));
+  const viaWasm = await collect(sealStreamWith(streamOf(data, 70_000), SealStream.withSeedInsecure(options, seed), { webCrypto: false }));
+  assert.ok(Buffer.from(viaWebCrypto).equals(Buffer.from(viaWasm)));
+  const env = viaWasm;
+  // Pieces inside a chunk, exactly a sealed chunk, across chunks, and the whole envelope.
+  for (const piece of [777, 65552, 150_000, env.length]) {
+    for (const webCrypto of [true, false]) {
+      const { readable, result } = openStream(streamOf(env, piece), k.privateJwk, { webCrypto });
+      assert.deepEqual(await collect(readable), data, `piece ${piece}, webCrypto ${webCrypto}`);
+      assert.equal((await result).signer.kid, 'kPrK_qmxVWaYVA9wwBF6Iuo3vVzz7TxHCTwXBygrS4k');
+    }
+  }
+  // A flipped bit in the second chunk, a wrong signature, a dropped final chunk.
+  const header = env.length - (3 * 65552 + 99 + 16) - 64;
+  const damaged = [env.slice(), env.slice(), new Uint8Array([...env.subarray(0, header + 3 * 65552), ...env.subarray(env.length - 64)])];
+  damaged[0][header + 65552 + 10] ^= 1;
+  damaged[1][env.length - 1] ^= 1;
+  for (const [i, bad] of damaged.entries()) {
+    for (const webCrypto of [true, false]) {
+      const { readable, result } = openStream(streamOf(bad, 30_000), k.privateJwk, { webCrypto });
+      await assert.rejects(collect(readable), (e) => ['DECRYPT_FAILED', 'SIGNATURE_INVALID'].includes(e.code), `case ${i}`);
+      await assert.rejects(result);
+    }
+  }
+});
+
 test('a signed envelope reports its verified signer', async () => {
   const k = generateKeyPair();
   // An Ed25519 JWK from RFC 8037 Appendix A.1.

@@ -74,7 +74,12 @@ function calls(m) {
     ['SealStream#acceptSealedChunk(v)', (v) => { const s = new m.SealStream({ recipients: [kp.publicJwk] }); try { return s.acceptSealedChunk(v, false); } finally { s.free(); } }],
     ['SealStream.nonceFor(v)', (v) => m.SealStream.nonceFor(v, false)],
     ['OpenStream#push(v)', (v) => { const o = new m.OpenStream(kp.privateJwk); try { return o.push(v); } finally { o.free(); } }],
-    ['OpenStream#pushExternal(v)', (v) => { const o = new m.OpenStream(kp.privateJwk); try { return o.pushExternal(v); } finally { o.free(); } }],
+    ['SealStream#acceptSealedLength(v)', (v) => { const s = new m.SealStream({ recipients: [kp.publicJwk] }); try { return s.acceptSealedLength(v, false); } finally { s.free(); } }],
+    ['OpenStream#pushHeader(v)', (v) => { const o = new m.OpenStream(kp.privateJwk); try { return o.pushHeader(v); } finally { o.free(); } }],
+    // After a verified header, so the count and the bytes reach the body checks.
+    ['OpenStream#pushExternal(v)', (v) => { const o = new m.OpenStream(kp.privateJwk); try { o.pushHeader(env); return o.pushExternal(v); } finally { o.free(); } }],
+    ['OpenStream#digestExternal(v)', (v) => { const o = new m.OpenStream(kp.privateJwk); try { o.pushHeader(env); return o.digestExternal(v); } finally { o.free(); } }],
+    ['OpenStream#finishExternal(v)', (v) => { const o = new m.OpenStream(kp.privateJwk); try { o.pushHeader(env); return o.finishExternal(v); } finally { o.free(); } }],
   ];
   if (redactor) {
     list.push(
