@@ -177,30 +177,36 @@ export function openStream(readable, privateKey, options) {
   // chunks it now knows to be complete and not final; the framing rules stay in wasm.
   const held = []; // payload pieces not yet cut into chunks (views of the input)
   let heldOffset = 0; // bytes of held[0] already cut
+  // The next `n` bytes held, as views of the input pieces (one view unless the chunk spans
+  // pieces). Nothing is copied here.
   function cut(n) {
-    const first = held[0];
-    if (first && first.length - heldOffset >= n) {
-      const view = first.subarray(heldOffset, heldOffset + n); // the common case: no copy
-      heldOffset += n;
-      if (heldOffset === first.length) { held.shift(); heldOffset = 0; }
-      return view;
-    }
-    const out = new Uint8Array(n); // a chunk across pieces: one copy
-    let at = 0;
-    while (at < n) {
+    const parts = [];
+    while (n > 0) {
       const piece = held[0];
-      const take = Math.min(piece.length - heldOffset, n - at);
-      out.set(piece.subarray(heldOffset, heldOffset + take), at);
-      at += take;
+      const take = Math.min(piece.length - heldOffset, n);
+      parts.push(piece.subarray(heldOffset, heldOffset + take));
       heldOffset += take;
+      n -= take;
       if (heldOffset === piece.length) { held.shift(); heldOffset = 0; }
     }
-    return out;
+    return parts;
   }
   function cutAll() {
     let n = -heldOffset;
     for (const p of held) n += p.length;
-    return cut(n);
+    return join(cut(n), new Uint8Array(n));
+  }
+  // A chunk that spans pieces is joined into one scratch buffer, reused for every such chunk:
+  // WebCrypto (and wasm) copy their input before the call returns (WebCrypto, "get a copy of
+  // the bytes held by the data parameter"). A fresh 64 KiB buffer per chunk cost as much
+  // main-thread time as the decryption itself in Chromium.
+  let scratch = null;
+  function join(parts, into) {
+    if (parts.length === 1) return parts[0];
+    const out = into ?? (scratch ??= new Uint8Array(sealedChunkLen));
+    let at = 0;
+    for (const p of parts) { out.set(p, at); at += p.length; }
+    return out.subarray(0, at);
   }
 
   async function decrypt(nonce, sealed) {
@@ -218,8 +224,8 @@ export function openStream(readable, privateKey, options) {
   const inflight = [];
   function startReady() {
     while (ready.length && inflight.length < IN_FLIGHT) {
-      const { nonce, sealed } = ready.shift();
-      const plain = decrypt(nonce, sealed);
+      const { nonce, parts } = ready.shift();
+      const plain = decrypt(nonce, join(parts));
       plain.catch(() => {}); // reported when its turn comes
       inflight.push(plain);
     }
@@ -235,9 +241,9 @@ export function openStream(readable, privateKey, options) {
     const nonces = opener.pushExternal(data.length);
     const signed = opener.needsChunkBytes();
     for (let i = 0; i < nonces.length; i += 12) {
-      const sealed = cut(sealedChunkLen);
-      if (signed) opener.digestExternal(sealed);
-      ready.push({ nonce: nonces.subarray(i, i + 12), sealed });
+      const parts = cut(sealedChunkLen);
+      if (signed) opener.digestExternal(join(parts)); // in chunk order, as announced
+      ready.push({ nonce: nonces.subarray(i, i + 12), parts });
     }
     return true;
   }
@@ -256,7 +262,7 @@ export function openStream(readable, privateKey, options) {
             let info;
             if (subtle) {
               const { chunk, ...rest } = opener.finishExternal(cutAll());
-              ready.push({ nonce: chunk.nonce, sealed: chunk.sealed });
+              ready.push({ nonce: chunk.nonce, parts: [chunk.sealed] });
               while (ready.length || inflight.length) {
                 startReady();
                 const plain = await inflight.shift();
