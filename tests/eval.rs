@@ -178,10 +178,57 @@ fn push_example(v: &mut Vec<String>, s: String) {
     }
 }
 
+/// A finding reduced to what the scoring needs, from either API.
+struct Hit {
+    entity: String,
+    start: usize,
+    end: usize,
+    reason: String,
+}
+
+/// The detector with its built-in defaults (every type, threshold 0.5).
 fn evaluate() -> &'static Eval {
     static E: OnceLock<Eval> = OnceLock::new();
     E.get_or_init(|| {
         let det = Detector::default();
+        score(|text| {
+            det.analyze(text)
+                .expect("analyze")
+                .into_iter()
+                .map(|f: Finding| Hit {
+                    entity: f.entity.as_str().to_owned(),
+                    start: f.start,
+                    end: f.end,
+                    reason: f.reason,
+                })
+                .collect()
+        })
+    })
+}
+
+/// What the portal runs: `Redactor::analyze` under the default policy (`led-strict`, whose
+/// thresholds differ per type, with same-value propagation).
+fn evaluate_policy() -> &'static Eval {
+    static E: OnceLock<Eval> = OnceLock::new();
+    E.get_or_init(|| {
+        let r = Redactor::new(None, None).expect("default policy");
+        score(|text| {
+            r.analyze(text)
+                .expect("analyze")
+                .into_iter()
+                .map(|f| Hit {
+                    entity: f.entity,
+                    start: f.start,
+                    end: f.end,
+                    reason: f.reason,
+                })
+                .collect()
+        })
+    })
+}
+
+fn score(analyze: impl Fn(&str) -> Vec<Hit>) -> Eval {
+    {
         let mut per_type: BTreeMap<String, Counts> = Entity::ALL
             .iter()
             .map(|e| (e.as_str().to_owned(), Counts::default()))
@@ -191,7 +238,7 @@ fn evaluate() -> &'static Eval {
         let mut bytes = 0;
         for rec in records() {
             bytes += rec.text.len();
-            let found: Vec<Finding> = det.analyze(&rec.text).expect("analyze");
+            let found = analyze(&rec.text);
             let labels: Vec<&Span> = rec.spans.iter().filter(|s| !s.decoy).collect();
             let decoys: Vec<&Span> = rec.spans.iter().filter(|s| s.decoy).collect();
             let mut matched = vec![false; labels.len()];
@@ -257,7 +304,7 @@ fn evaluate() -> &'static Eval {
                     .map(|f| {
                         format!(
                             " — found {} «{}»",
-                            f.entity.as_str(),
+                            f.entity,
                             quote(&rec.text, f.start, f.end)
                         )
                     })
@@ -296,7 +343,7 @@ fn evaluate() -> &'static Eval {
             decoy_kinds,
             total,
         }
-    })
+    }
 }
 
 fn table(e: &Eval) -> String {
@@ -367,7 +414,11 @@ fn table(e: &Eval) -> String {
 #[test]
 fn eval_table() {
     let e = evaluate();
-    println!("{}", table(e));
+    println!("== detector defaults (Detector::default)\n{}", table(e));
+    println!(
+        "== default policy (Redactor::new(None, None).analyze, led-strict)\n{}",
+        table(evaluate_policy())
+    );
     // The set itself: large enough to measure the targets below.
     assert!(
         e.total.support >= 2000,
@@ -382,9 +433,15 @@ fn eval_table() {
     assert!(e.oov.support >= 60, "{} OOV names", e.oov.support);
 }
 
+/// The checksum targets (recall ≥ 0.99, no decoy hit) hold for what the portal runs: the
+/// default policy. With the detector's own defaults, five weak-checksum types (mod 11 or
+/// Luhn over 9–10 digits: UK_NHS, NL_BSN, PT_NIF, CA_SIN, AU_TFN) stay below the threshold
+/// without a context word, by design — a bare number passing a 1-in-10 check is weak
+/// evidence; `led-strict` lowers their thresholds and takes the over-redaction that
+/// `chance_hits_of_random_numbers` measures. Both tables are printed by `eval_table`.
 fn assert_checksum_type(name: &str) {
     assert!(CHECKSUM_TYPES.contains(&name));
-    let e = evaluate();
+    let e = evaluate_policy();
     let c = &e.per_type[name];
     assert!(
         c.recall() >= 0.99,
@@ -396,6 +453,12 @@ fn assert_checksum_type(name: &str) {
         c.decoy_hits, 0,
         "{name}: findings on decoys: {:#?}",
         c.false_pos
+    );
+    // And no type loses ground against the detector's defaults.
+    let d = &evaluate().per_type[name];
+    assert!(
+        c.recall() >= d.recall(),
+        "{name}: policy recall below the detector's"
     );
 }
 
@@ -417,7 +480,6 @@ checksum_tests! {
     checksum_credit_card => "CREDIT_CARD",
     checksum_imei => "IMEI",
     checksum_passport_mrz => "PASSPORT_MRZ",
-    #[ignore = "UK_NHS: recall 0.958 < 0.99 (2026-11-26): bare numbers without 'NHS' score 0.45, see the eval_table misses"]
     checksum_uk_nhs => "UK_NHS",
     checksum_fr_nir => "FR_NIR",
     checksum_de_tax_id => "DE_TAX_ID",
@@ -425,7 +487,6 @@ checksum_tests! {
     checksum_it_fiscal_code => "IT_FISCAL_CODE",
     checksum_es_dni => "ES_DNI",
     checksum_es_nie => "ES_NIE",
-    #[ignore = "NL_BSN: recall 0.958 < 0.99 (2026-11-26): bare 9-digit BSN without 'BSN' scores 0.4, see the eval_table misses"]
     checksum_nl_bsn => "NL_BSN",
     checksum_be_nrn => "BE_NRN",
     checksum_pl_pesel => "PL_PESEL",
@@ -435,12 +496,9 @@ checksum_tests! {
     checksum_at_svnr => "AT_SVNR",
     checksum_cz_birth_number => "CZ_BIRTH_NUMBER",
     checksum_ro_cnp => "RO_CNP",
-    #[ignore = "PT_NIF: recall 0.854 < 0.99 (2026-11-26): bare NIF without 'NIF' scores 0.4/0.45, see the eval_table misses"]
     checksum_pt_nif => "PT_NIF",
     checksum_ie_ppsn => "IE_PPSN",
-    #[ignore = "CA_SIN: recall 0.938 < 0.99 (2026-11-26): bare SIN without 'SIN' scores 0.4/0.45; the 48-byte context window misses 'The social insurance number given by <name> was'"]
     checksum_ca_sin => "CA_SIN",
-    #[ignore = "AU_TFN: recall 0.896 < 0.99 (2026-11-26): bare TFN without 'TFN' scores 0.35/0.45, see the eval_table misses"]
     checksum_au_tfn => "AU_TFN",
     checksum_in_aadhaar => "IN_AADHAAR",
     checksum_vin => "VIN",
@@ -565,4 +623,72 @@ fn strict_preset_leaks_no_checksum_value() {
 fn audit_record_holds_no_labelled_value() {
     let l = leak_run();
     assert!(l.audit_leaks.is_empty(), "{:#?}", l.audit_leaks);
+}
+
+/// The price of labelling bare weak-checksum numbers under the default policy: random 9- and
+/// 10-digit numbers (order, case and ticket numbers in real reports) pass a mod-11 or Luhn
+/// check by chance. The evaluation set's decoys all fail every validator, so it cannot show
+/// this; here random numbers in neutral sentences, with and without a contrary word, are
+/// counted. Printed, and bounded so that a change making it worse is seen.
+#[test]
+fn chance_hits_of_random_numbers() {
+    let det = Detector::default();
+    let r = Redactor::new(None, None).expect("default policy");
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    let frames = [
+        ("neutral", "The number {} was noted in the file."),
+        ("order", "Order number {} was shipped on Monday."),
+        ("case", "Case no. {} was closed."),
+    ];
+    let mut report = String::new();
+    let mut worst_policy = 0.0f64;
+    for digits in [9u32, 10] {
+        for (name, frame) in frames {
+            let n = 2000;
+            let (mut by_det, mut by_policy) = (0, 0);
+            let mut types = BTreeMap::<String, usize>::new();
+            for _ in 0..n {
+                let lo = 10u64.pow(digits - 1);
+                let v = lo + next() % (9 * lo);
+                let text = frame.replace("{}", &v.to_string());
+                let at = frame.find("{}").unwrap();
+                let span = (at, at + digits as usize);
+                let hit = |s: usize, e: usize| s < span.1 && span.0 < e;
+                if det
+                    .analyze(&text)
+                    .unwrap()
+                    .iter()
+                    .any(|f| hit(f.start, f.end))
+                {
+                    by_det += 1;
+                }
+                if let Some(f) = r
+                    .analyze(&text)
+                    .unwrap()
+                    .into_iter()
+                    .find(|f| hit(f.start, f.end))
+                {
+                    by_policy += 1;
+                    *types.entry(f.entity).or_default() += 1;
+                }
+            }
+            let share = f64::from(by_policy) / f64::from(n);
+            worst_policy = worst_policy.max(share);
+            let _ = writeln!(
+                report,
+                "{digits}-digit, {name:<7}: detector defaults {:>5.1} %, default policy {:>5.1} % {types:?}",
+                100.0 * f64::from(by_det) / f64::from(n),
+                100.0 * share
+            );
+        }
+    }
+    println!("random numbers flagged:\n{report}");
+    // Measured 2026-11-27; the bound is there to catch a regression, not to bless the figure.
+    assert!(worst_policy <= 0.6, "{report}");
 }
