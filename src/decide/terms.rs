@@ -10,25 +10,40 @@ use crate::detect::Entity;
 use crate::detect::terms::{Automaton, Folded, fold_term};
 use crate::error::Result;
 
-/// A compiled term list; pattern index = term index.
+/// A compiled term list.
 pub struct TermSet {
     ac: Option<Automaton>,
+    /// The caller's index of each automaton pattern (patterns are compiled longest first).
+    index: Vec<usize>,
     entities: Vec<Option<Entity>>,
 }
 
 impl TermSet {
-    /// Compiles `terms` (with the entity each deny term reports). Earlier terms win over
-    /// later ones that match at the same place.
+    /// Compiles `terms` (with the entity each deny term reports). At one place the longest
+    /// term that is a whole word wins (`John Smith` over `John`); of equal ones, the earlier.
     pub fn new(terms: &[(String, Option<Entity>)]) -> Result<TermSet> {
         if terms.is_empty() {
             return Ok(TermSet {
                 ac: None,
+                index: Vec::new(),
                 entities: Vec::new(),
             });
         }
         let folded: Vec<String> = terms.iter().map(|(t, _)| fold_term(t, true)).collect();
+        // Longest first: the leftmost-first automaton drops a term that an earlier one
+        // prefixes, so a shorter term listed first would hide the longer one for good.
+        let mut index: Vec<usize> = (0..folded.len()).collect();
+        index.sort_by(|&a, &b| {
+            let len = |i: usize| folded.get(i).map_or(0, String::len);
+            len(b).cmp(&len(a)).then(a.cmp(&b))
+        });
+        let ordered: Vec<String> = index
+            .iter()
+            .map(|&i| folded.get(i).cloned().unwrap_or_default())
+            .collect();
         Ok(TermSet {
-            ac: Some(Automaton::new(&folded)?),
+            ac: Some(Automaton::new(&ordered)?),
+            index,
             entities: terms.iter().map(|(_, e)| *e).collect(),
         })
     }
@@ -38,7 +53,7 @@ impl TermSet {
     pub fn find(&self, text: &str) -> Vec<(usize, usize, Option<Entity>)> {
         self.search(text, false)
             .into_iter()
-            .map(|(s, e, pid)| (s, e, self.entities.get(pid).copied().flatten()))
+            .map(|(s, e, i)| (s, e, self.entities.get(i).copied().flatten()))
             .collect()
     }
 
@@ -58,30 +73,13 @@ impl TermSet {
         let mut out = Vec::new();
         let Some(ac) = &self.ac else { return out };
         let folded = Folded::new(text, true);
-        let hay = folded.text.as_str();
         let mut pos = 0;
-        while pos <= hay.len() {
-            let Some((pid, m_start, m_end)) = ac.find(hay.as_bytes(), pos) else {
-                break;
-            };
-            let (start, end) = (folded.original(m_start), folded.original(m_end));
-            let before = text.get(..start).and_then(|s| s.chars().next_back());
-            let after = text.get(end..).and_then(|s| s.chars().next());
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
-            {
-                // Not a whole word: retry one character further on.
-                let step = hay
-                    .get(m_start..)
-                    .and_then(|s| s.chars().next())
-                    .map_or(1, char::len_utf8);
-                pos = m_start + step;
-                continue;
-            }
-            out.push((start, end, pid));
+        while let Some((pid, start, end, folded_end)) = ac.find_whole_word(&folded, text, pos) {
+            out.push((start, end, self.index.get(pid).copied().unwrap_or(pid)));
             if first_only {
                 break;
             }
-            pos = if m_end > m_start { m_end } else { m_end + 1 };
+            pos = folded_end.max(pos + 1);
         }
         out
     }
@@ -91,6 +89,28 @@ impl TermSet {
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_term_prefixing_another_is_found_where_the_longer_is_no_whole_word() {
+        // Listed shortest first on purpose: order must not hide the longer term.
+        let t = TermSet::new(&[
+            ("123ME".into(), Some(Entity::LicensePlate)),
+            ("123MEI 3".into(), Some(Entity::LicensePlate)),
+            ("John".into(), Some(Entity::Person)),
+            ("John Smith".into(), Some(Entity::Person)),
+        ])
+        .unwrap();
+        let text = "x-123MEI 3 y 123MEI 3x z 123ME. John Smithson; john smith";
+        let hits: Vec<&str> = t
+            .find_indexed(text)
+            .iter()
+            .map(|&(s, e, _)| &text[s..e])
+            .collect();
+        // "123MEI 3x": neither term is a whole word there ("123ME" is followed by "I").
+        assert_eq!(hits, ["123MEI 3", "123ME", "John", "john smith"]);
+        let idx: Vec<usize> = t.find_indexed(text).iter().map(|h| h.2).collect();
+        assert_eq!(idx, [1, 0, 2, 3], "indices are the caller's");
+    }
 
     #[test]
     fn finds_whole_words_case_insensitive() {
@@ -132,13 +152,17 @@ mod tests {
     }
 
     #[test]
-    fn earlier_terms_win_and_non_words_are_retried() {
+    fn longest_whole_word_wins_and_non_words_are_retried() {
         let t = TermSet::new(&[("ab".into(), None), ("abc".into(), Some(Entity::Person))]).unwrap();
-        // Leftmost-first: `ab` is preferred at the same start, and is not a whole word in
-        // `abc`; the retry one character on finds nothing, so `abc` is not reported.
-        assert!(t.find("abc").is_empty());
-        assert_eq!(t.find("x ab abc. ab"), [(2, 4, None), (10, 12, None)]);
+        // The longest whole word at a start wins, whatever the listing order (the former
+        // leftmost-first rule let the earlier `ab`, no whole word in `abc`, hide `abc`).
+        assert_eq!(t.find("abc"), [(0, 3, Some(Entity::Person))]);
+        assert_eq!(
+            t.find("x ab abc. ab"),
+            [(2, 4, None), (5, 8, Some(Entity::Person)), (10, 12, None)]
+        );
         assert!(t.any("ab"));
+        // Neither is a whole word inside `abab`.
         assert!(!t.any("abab"));
     }
 

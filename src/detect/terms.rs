@@ -386,6 +386,63 @@ impl Automaton {
         Some((p, end.saturating_sub(len), end))
     }
 
+    /// The patterns that match `hay` from exactly `start`, as `(pattern, end)`, longest
+    /// first: a walk down the trie (no failure links), so at most one step per byte of the
+    /// longest pattern.
+    pub(crate) fn matches_at(&self, hay: &[u8], start: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut s = ROOT;
+        for (depth, &b) in hay.get(start..).unwrap_or_default().iter().enumerate() {
+            let Some(n) = self.child(s, b) else { break };
+            s = n;
+            let p = self.state(s).pattern;
+            // A state's pattern may be inherited through its failure link (a suffix match
+            // that starts later): only a pattern as long as the walk starts at `start`.
+            if p != NONE && self.lens.get(p as usize) == Some(&(depth + 1)) {
+                out.push((p as usize, start + depth + 1));
+            }
+        }
+        out.reverse();
+        out
+    }
+
+    /// The leftmost match at or after `pos` in the folded text that is a whole word of the
+    /// original `text` — at that start the longest term that is one, so a term that is a
+    /// prefix of another (`123ME`, `123MEI 3`) is still found where the longer one is not a
+    /// whole word. Returns `(pattern, start, end)` in `text`'s offsets and the folded end.
+    pub(crate) fn find_whole_word(
+        &self,
+        folded: &Folded,
+        text: &str,
+        mut pos: usize,
+    ) -> Option<(usize, usize, usize, usize)> {
+        let hay = folded.text.as_bytes();
+        let whole =
+            |start: usize, end: usize| start < end && left_ok(text, start) && right_ok(text, end);
+        while pos <= hay.len() {
+            let (pid, m_start, m_end) = self.find(hay, pos)?;
+            let (start, end) = (folded.original(m_start), folded.original(m_end));
+            if whole(start, end) {
+                return Some((pid, start, end, m_end));
+            }
+            if let Some((q, q_end)) = self
+                .matches_at(hay, m_start)
+                .into_iter()
+                .find(|&(q, e)| q != pid && whole(start, folded.original(e)))
+            {
+                return Some((q, start, folded.original(q_end), q_end));
+            }
+            // No whole word starts here: retry one character further on.
+            let step = folded
+                .text
+                .get(m_start..)
+                .and_then(|t| t.chars().next())
+                .map_or(1, char::len_utf8);
+            pos = m_start + step;
+        }
+        None
+    }
+
     /// The state after `byte` (following failure links; amortised O(1)).
     fn next(&self, mut s: u32, byte: u8) -> u32 {
         loop {
@@ -426,26 +483,24 @@ impl DenyMatcher {
     }
 
     /// Appends a finding for every whole-word occurrence of a term (non-overlapping,
-    /// leftmost-first; a match that is not a whole word is dropped, not retried).
+    /// leftmost, the longest whole-word term at a start).
     pub(crate) fn find(&self, text: &str, out: &mut Vec<Finding>) {
         let folded = Folded::new(text, false);
         let mut pos = 0;
-        while let Some((pid, m_start, m_end)) = self.ac.find(folded.text.as_bytes(), pos) {
-            pos = m_end;
+        while let Some((pid, start, end, folded_end)) = self.ac.find_whole_word(&folded, text, pos)
+        {
+            pos = folded_end.max(pos + 1);
             let Some(&entity) = self.entities.get(pid) else {
                 continue;
             };
-            let (start, end) = (folded.original(m_start), folded.original(m_end));
-            if left_ok(text, start) && right_ok(text, end) && start < end {
-                out.push(Finding {
-                    entity,
-                    start,
-                    end,
-                    score: 1.0,
-                    recognizer: "deny_list",
-                    reason: "deny_list".to_string(),
-                });
-            }
+            out.push(Finding {
+                entity,
+                start,
+                end,
+                score: 1.0,
+                recognizer: "deny_list",
+                reason: "deny_list".to_string(),
+            });
         }
     }
 }
@@ -521,6 +576,8 @@ mod tests {
         );
         // A literal space in a deny term matches a space only.
         assert_eq!(spans(&m, "John  Smith"), ["John"]);
+        // Where the longer term is no whole word, the shorter one at the same start is.
+        assert_eq!(spans(&m, "John Smithson"), ["John"]);
         // Metacharacters are plain characters.
         let m = deny(&["a.b", "(x)"]);
         assert_eq!(spans(&m, "axb a.b (x)"), ["a.b", "(x)"]);

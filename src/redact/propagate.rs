@@ -139,6 +139,25 @@ mod tests {
     }
 
     #[test]
+    fn a_value_prefixed_by_another_value_is_still_propagated() {
+        // Fuzz finding (fuzz/regressions/redact_text/crash-274f0b8e…): "123ME" was listed
+        // before "123MEI 3" and hid it at the later occurrence.
+        let text = "immatricul -123ME x -123MEI 3 y I-123MEI 3.";
+        let a = seed(text, "123ME", Entity::LicensePlate);
+        let start = text.find("123MEI 3").unwrap();
+        let b = Seed {
+            start,
+            end: start + 8,
+            entity: Entity::LicensePlate,
+            score: 0.9,
+        };
+        let found = propagate(text, &[a, b]);
+        let values: Vec<&str> = found.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(values, ["123MEI 3"]);
+        assert_eq!(found[0].start, text.rfind("123MEI 3").unwrap());
+    }
+
+    #[test]
     fn identifiers_repeat_with_their_type() {
         let text = "IBAN DE89370400440532013000 … transfer from DE89370400440532013000.";
         let found = propagate(text, &[seed(text, "DE89370400440532013000", Entity::Iban)]);
