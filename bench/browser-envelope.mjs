@@ -94,7 +94,7 @@ async function throughputBench(browser, origin) {
   return result;
 }
 
-async function memoryBench(browser, origin) {
+async function memoryBench(browser, origin, raw = false) {
   const context = await browser.newContext();
   const page = await openBenchPage(context, origin);
   const cdp = await page.context().newCDPSession(page);
@@ -141,7 +141,7 @@ async function memoryBench(browser, origin) {
       await new Promise((ok) => setTimeout(ok, 50));
     }
   })();
-  const inPage = await page.evaluate(async (totalBytes) => {
+  const inPage = await page.evaluate(async ([totalBytes, raw]) => {
     const { m, bench, wasm } = globalThis.__bench;
     const pm = () => performance.memory?.usedJSHeapSize ?? null;
     const wasmBytes = () => wasm?.memory?.buffer?.byteLength ?? null;
@@ -153,10 +153,10 @@ async function memoryBench(browser, origin) {
       const h = pm(); if (h > peak.heapUsed) peak.heapUsed = h;
       const w = wasmBytes(); if (w > peak.wasm) peak.wasm = w;
     };
-    const r = await bench.runStreamPipeline(m, { totalBytes, onProgress: sample, sampleEveryMs: 50 });
+    const r = await bench.runStreamPipeline(m, { totalBytes, raw, onProgress: sample, sampleEveryMs: 50 });
     sample();
     return { ...r, performanceMemory: { baseline: base.heapUsed, peak: peak.heapUsed }, wasmMemory: { baseline: base.wasm, peak: peak.wasm }, samples };
-  }, memoryBytes);
+  }, [memoryBytes, raw]);
   running = false;
   await poll;
   // What is left once the garbage is collected: tells retained memory from GC lag.
@@ -171,7 +171,7 @@ async function memoryBench(browser, origin) {
   }
   return {
     runtime: 'chromium',
-    path: 'stream-webcrypto',
+    path: raw ? 'raw-webcrypto' : 'stream-webcrypto',
     bytes: inPage.bytes,
     hashOk: inPage.hashOk,
     seconds: inPage.seconds,
@@ -200,6 +200,9 @@ try {
   if (!args.includes('--no-memory')) {
     log(`chromium: memory, ${memoryBytes / 1048576} MiB through sealStream → openStream`);
     result.memory = await memoryBench(browser, origin);
+    // The platform's floor: the same pipeline with bare WebCrypto AES-GCM and no envelope.
+    log(`chromium: memory, ${memoryBytes / 1048576} MiB through a raw WebCrypto pipeline (the floor)`);
+    result.memoryRaw = await memoryBench(browser, origin, true);
   }
 } finally {
   await browser.close();

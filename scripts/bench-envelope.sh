@@ -66,12 +66,14 @@ const { renderReport, budgetChecks } = await import(pathToFileURL(process.env.BE
 const read = (f) => JSON.parse(readFileSync(`${process.env.TMPDIR_BENCH}/${f}`, 'utf8'));
 const chromium = read('chromium.json');
 const chromiumMemory = chromium.memory;
+const chromiumMemoryRaw = chromium.memoryRaw;
 delete chromium.memory;
+delete chromium.memoryRaw;
 const all = {
   machine: JSON.parse(process.env.MACHINE_JSON),
   node: read('node.json'),
   chromium,
-  memory: [read('mem-node.json'), read('mem-node-wasm.json'), ...(chromiumMemory ? [chromiumMemory] : [])],
+  memory: [read('mem-node.json'), read('mem-node-wasm.json'), ...(chromiumMemory ? [chromiumMemory] : []), ...(chromiumMemoryRaw ? [chromiumMemoryRaw] : [])],
 };
 all.budgets = budgetChecks(all);
 const md = renderReport(all);
