@@ -2,7 +2,7 @@
 # Runs every fuzz target (or those named) for SECONDS each with cargo-fuzz (nightly), then
 # minimises each corpus. Each run appends one line to fuzz/runs.tsv (date, commit, target,
 # seconds, executions, corpus size, result), so the fuzzing time each target has had is on
-# record. Crashes land in fuzz/artifacts/<target>/: minimise them with
+# record (seconds = time actually fuzzed). Crashes land in fuzz/artifacts/<target>/: minimise them with
 # `cargo +nightly fuzz tmin <target> <file>` and commit the result under
 # fuzz/regressions/<target>/, where `make test` replays it (tests/fuzz_replay.rs).
 #   usage: scripts/fuzz.sh [SECONDS] [TARGET...]
@@ -23,9 +23,11 @@ for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$t"
   out=$(mktemp)
   status=0
+  t0=$(date +%s)
   (cd fuzz && cargo +nightly fuzz run "$t" "corpus/$t" -- -max_total_time="$seconds" \
     -print_final_stats=1 -timeout=10 -rss_limit_mb=4096) >"$out" 2>&1 || status=$?
   grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb|==.*ERROR|SUMMARY|artifact_prefix|Test unit written)' "$out" || true
+  elapsed=$(( $(date +%s) - t0 ))  # the time actually fuzzed (a finding stops the run early)
   execs=$(grep -Eo 'stat::number_of_executed_units: *[0-9]+' "$out" | grep -Eo '[0-9]+$' | tail -1)
   result=ok
   [ "$status" -eq 0 ] || result="finding (exit $status, see fuzz/artifacts/$t)"
@@ -33,5 +35,5 @@ for t in "${targets[@]}"; do
   (cd fuzz && cargo +nightly fuzz cmin "$t" "corpus/$t" >/dev/null 2>&1 || true)
   n=$(ls "fuzz/corpus/$t" | wc -l)
   echo "   executions: ${execs:-?}, corpus: $n entries, $result"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$commit" "$t" "$seconds" "${execs:-?}" "$n" "$result" >>"$log"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$commit" "$t" "$elapsed" "${execs:-?}" "$n" "$result" >>"$log"
 done
