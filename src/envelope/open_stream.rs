@@ -207,28 +207,7 @@ impl OpenStream {
         });
         r.or_else(|e| self.fail(e))
     }
-}
 
-/// The body, claiming `mode` for the stream if this is the first body call.
-fn body_in(state: &mut State, mode: Mode) -> Result<&mut Body> {
-    {
-        let State::Body(body) = state else {
-            return Err(Error::new(
-                ErrorCode::StreamState,
-                "the header is not verified yet, or the open stream is finished or failed",
-            ));
-        };
-        if *body.mode.get_or_insert(mode) != mode {
-            return Err(Error::new(
-                ErrorCode::StreamState,
-                "push and push_external cannot be mixed in one stream",
-            ));
-        }
-        Ok(body)
-    }
-}
-
-impl OpenStream {
     /// Takes header bytes from the front of `data` until the header is complete and
     /// verified; returns how many it took (0 once the header is done).
     fn take_header(&mut self, data: &[u8]) -> Result<usize> {
@@ -443,6 +422,23 @@ impl OpenStream {
             _ => None,
         }
     }
+}
+
+/// The body, claiming `mode` for the stream if this is the first body call.
+fn body_in(state: &mut State, mode: Mode) -> Result<&mut Body> {
+    let State::Body(body) = state else {
+        return Err(Error::new(
+            ErrorCode::StreamState,
+            "the header is not verified yet, or the open stream is finished or failed",
+        ));
+    };
+    if *body.mode.get_or_insert(mode) != mode {
+        return Err(Error::new(
+            ErrorCode::StreamState,
+            "push and push_external cannot be mixed in one stream",
+        ));
+    }
+    Ok(body)
 }
 
 /// Hashes a sealed non-final chunk into the signature digest (if any), then opens it.
