@@ -13,8 +13,9 @@ const records = readFileSync(path, 'utf8')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l));
 
-// The default policy (led-strict) runs the detector with its default configuration, the
-// same as `Detector::default()` natively; `analyze` only previews, it changes nothing.
+// The default policy (led-strict), what the portal runs: the detector with that policy's
+// thresholds (lower for the five weak-checksum national numbers) and same-value propagation,
+// as `evaluate_policy()` in tests/eval.rs; `analyze` only previews, it changes nothing.
 const redactor = new Redactor();
 // One warm-up call: the first one loads the name lexicon and builds the word tables.
 redactor.analyze('Zeuge Hans Müller, IBAN DE89 3704 0044 0532 0130 00.');
