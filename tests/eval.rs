@@ -250,6 +250,9 @@ fn score(analyze: impl Fn(&str) -> Vec<Hit>) -> Eval {
                 }
                 if l.oov {
                     oov.support += 1;
+                    if l.ctx != Some(false) {
+                        oov.support_ctx += 1;
+                    }
                 }
             }
             for f in &found {
@@ -267,6 +270,9 @@ fn score(analyze: impl Fn(&str) -> Vec<Hit>) -> Eval {
                     }
                     if labels[i].oov {
                         oov.tp += 1;
+                        if labels[i].ctx != Some(false) {
+                            oov.tp_ctx += 1;
+                        }
                     }
                     continue;
                 }
@@ -391,10 +397,13 @@ fn table(e: &Eval) -> String {
     );
     let _ = writeln!(
         s,
-        "PERSON out-of-lexicon subset: recall {:.3} ({}/{})",
+        "PERSON out-of-lexicon subset: recall {:.3} ({}/{}); with a context cue {:.3} ({}/{})",
         e.oov.recall(),
         e.oov.tp,
-        e.oov.support
+        e.oov.support,
+        ratio(e.oov.tp_ctx, e.oov.support_ctx),
+        e.oov.tp_ctx,
+        e.oov.support_ctx
     );
     let _ = writeln!(s, "decoy hits by kind: {:?}", e.decoy_kinds);
     for (t, c) in &e.per_type {
