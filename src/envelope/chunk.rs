@@ -7,7 +7,7 @@
 //! The bytes on the wire are identical either way.
 
 use borderseal_chunk::ChunkAead;
-use zeroize::Zeroizing;
+use zeroize::{Zeroize as _, Zeroizing};
 
 use crate::error::{Error, ErrorCode, Result};
 
@@ -112,7 +112,9 @@ impl ChunkCipher {
     }
 
     /// Opens one sealed chunk into `out`. Nothing is appended unless the tag verified: the
-    /// plaintext is produced in a private buffer that is wiped on failure.
+    /// ciphertext is decrypted in place at the end of `out` (no extra buffer, no extra
+    /// copy), and aes-gcm checks the tag before it decrypts, so on failure those bytes are
+    /// still ciphertext; they are wiped and cut off.
     pub(crate) fn open(&mut self, sealed: &[u8], is_final: bool, out: &mut Vec<u8>) -> Result<()> {
         let index = self
             .advance(is_final)
@@ -121,13 +123,22 @@ impl ChunkCipher {
             .split_at_checked(sealed.len().saturating_sub(TAG_LEN))
             .ok_or_else(Error::decrypt_failed)?;
         let tag: &[u8; TAG_LEN] = tag.try_into().map_err(|_| Error::decrypt_failed())?;
-        let mut buf = Zeroizing::new(ct.to_vec());
-        // aes-gcm computes and compares the tag before it decrypts, so `buf` is plaintext
-        // only on success.
-        self.aead
-            .open_in_place(&nonce_for(index, is_final), CHUNK_AAD, &mut buf, tag)
-            .map_err(|_| Error::decrypt_failed())?;
-        out.extend_from_slice(&buf);
+        let start = out.len();
+        out.extend_from_slice(ct);
+        let opened = match out.get_mut(start..) {
+            Some(buf) => self
+                .aead
+                .open_in_place(&nonce_for(index, is_final), CHUNK_AAD, buf, tag)
+                .is_ok(),
+            None => false,
+        };
+        if !opened {
+            if let Some(buf) = out.get_mut(start..) {
+                buf.zeroize();
+            }
+            out.truncate(start);
+            return Err(Error::decrypt_failed());
+        }
         Ok(())
     }
 }

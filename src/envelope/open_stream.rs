@@ -248,19 +248,37 @@ impl OpenStream {
         // chunk (at most SEALED_CHUNK_LEN) is followed only by the fixed-size trailer.
         let keep = SEALED_CHUNK_LEN + body.trailer_len();
         loop {
-            let room = (keep + 1).saturating_sub(self.buf.len());
-            let (now, rest) = data.split_at_checked(room).unwrap_or((data, &[]));
-            self.buf.extend_from_slice(now);
-            data = rest;
-            if self.buf.len() <= keep {
+            if self.buf.len() + data.len() <= keep {
+                self.buf.extend_from_slice(data);
                 return Ok(());
             }
-            let sealed = self
-                .buf
-                .get(..SEALED_CHUNK_LEN)
-                .ok_or_else(Error::decrypt_failed)?;
-            take_chunk(body, sealed, out)?;
-            self.buf.drain(..SEALED_CHUNK_LEN);
+            // The next SEALED_CHUNK_LEN bytes of buf ‖ data are a complete non-final chunk.
+            // Only the part of a chunk that spans two pushes is copied into `buf`; whole
+            // chunks are opened where they are.
+            if self.buf.is_empty() {
+                let (sealed, rest) = data
+                    .split_at_checked(SEALED_CHUNK_LEN)
+                    .ok_or_else(Error::decrypt_failed)?;
+                take_chunk(body, sealed, out)?;
+                data = rest;
+            } else if self.buf.len() >= SEALED_CHUNK_LEN {
+                // Only with a trailer: buf held more than one chunk's worth.
+                let sealed = self
+                    .buf
+                    .get(..SEALED_CHUNK_LEN)
+                    .ok_or_else(Error::decrypt_failed)?;
+                take_chunk(body, sealed, out)?;
+                self.buf.drain(..SEALED_CHUNK_LEN);
+            } else {
+                let need = SEALED_CHUNK_LEN - self.buf.len();
+                let (now, rest) = data
+                    .split_at_checked(need)
+                    .ok_or_else(Error::decrypt_failed)?;
+                self.buf.extend_from_slice(now);
+                data = rest;
+                take_chunk(body, &self.buf, out)?;
+                self.buf.clear();
+            }
         }
     }
 
