@@ -9,7 +9,9 @@
 //! timed tests).
 //!
 //! `BENCH_DUMP=file` instead writes every finding of the corpus and of each crafted input
-//! to `file`, one per line, so that two builds can be compared for identical output.
+//! to `file`, one per line, so that two builds can be compared for identical output;
+//! `file.redact` gets, for the same inputs, `Redactor::analyze`'s findings and
+//! `Redactor::redact_text`'s text, findings and audit record (default policy).
 
 use borderseal::detect::Detector;
 use borderseal::redact::{Redactor, SendContext};
@@ -199,11 +201,14 @@ fn dump(d: &Detector, path: &str, kib: usize) {
             }
         }
     }
+    let redacted = dump_redact(&inputs);
     // The corpus itself too, so that the generator of `bench/detect.mjs` can be checked
     // against this one.
     let corpus_path = format!("{path}.corpus");
+    let redact_path = format!("{path}.redact");
     for (p, body) in [
         (path, out.as_str()),
+        (redact_path.as_str(), redacted.as_str()),
         (
             corpus_path.as_str(),
             inputs.first().map_or("", |(_, t)| t.as_str()),
@@ -213,6 +218,66 @@ fn dump(d: &Detector, path: &str, kib: usize) {
             eprintln!("cannot write {p}: {e}");
         }
     }
+}
+
+/// The pipeline's whole deterministic output for each input: preview findings, then the
+/// redacted text, its findings (with reasons) and the audit record as JSON.
+fn dump_redact(inputs: &[(String, String)]) -> String {
+    let mut out = String::new();
+    let r = match Redactor::new(None, None) {
+        Ok(r) => r,
+        Err(e) => return format!("Redactor::new: error {e}\n"),
+    };
+    let ctx = SendContext {
+        marking: Some("TLP:AMBER".to_owned()),
+        ..SendContext::default()
+    };
+    let line = |out: &mut String, f: &borderseal::redact::RedactionFinding| {
+        let _ = writeln!(
+            out,
+            "{} {} {} {:.4} {} {} {} {} {:?}",
+            f.entity, f.start, f.end, f.score, f.recognizer, f.reason, f.action, f.rule, f.path
+        );
+    };
+    for (name, text) in inputs {
+        match r.analyze(text) {
+            Ok(found) => {
+                let _ = writeln!(out, "== analyze {name}: {} findings", found.len());
+                for f in &found {
+                    line(&mut out, f);
+                }
+            }
+            Err(e) => {
+                let _ = writeln!(out, "== analyze {name}: error {e}");
+            }
+        }
+        match r.redact_text(text, &ctx) {
+            Ok(red) => {
+                let _ = writeln!(out, "== redact {name}: {} findings", red.findings.len());
+                for f in &red.findings {
+                    line(&mut out, f);
+                }
+                let _ = writeln!(out, "-- conditions {:?}", red.conditions);
+                let _ = writeln!(
+                    out,
+                    "-- audit {}",
+                    serde_json::to_string(&red.audit).unwrap_or_default()
+                );
+                let digest: String = red
+                    .audit
+                    .digest()
+                    .iter()
+                    .map(|b| format!("{b:02x}"))
+                    .collect();
+                let _ = writeln!(out, "-- audit digest {digest}");
+                let _ = writeln!(out, "-- text\n{}\n-- end", red.text);
+            }
+            Err(e) => {
+                let _ = writeln!(out, "== redact {name}: error {e}");
+            }
+        }
+    }
+    out
 }
 
 fn main() {
@@ -297,9 +362,19 @@ fn main() {
     if matches!(only.as_deref(), Some("mixed" | "pipeline")) {
         return;
     }
+    // The same inputs through `Redactor::analyze` (what `bench/detect.mjs` times): the
+    // pipeline adds per-finding work (propagation, decisions, result records).
+    let redactor = Redactor::new(None, None).ok();
     println!(
-        "{:<18} {:>9} {:>9} {:>9} {:>9} {:>7} {:>9}",
-        "worst case", "1x wall", "1x CPU", "2x wall", "2x CPU", "CPU 2/1", "findings"
+        "{:<18} {:>9} {:>9} {:>9} {:>9} {:>7} {:>9} {:>12}",
+        "worst case",
+        "1x wall",
+        "1x CPU",
+        "2x wall",
+        "2x CPU",
+        "CPU 2/1",
+        "findings",
+        "Redactor CPU"
     );
     for (name, unit) in CASES {
         if only.as_deref().is_some_and(|o| o != *name) {
@@ -309,8 +384,9 @@ fn main() {
         let two = repeat_to(unit, 2 * kib * 1000);
         let (a, ac, n) = time_ms(&d, &one);
         let (b, bc, _) = time_ms(&d, &two);
+        let (_, rc, _) = timed(|| redactor.as_ref().map(|r| r.analyze(&one).map(|f| f.len())));
         println!(
-            "{name:<18} {a:>9.1} {ac:>9.1} {b:>9.1} {bc:>9.1} {:>7.2} {n:>9}",
+            "{name:<18} {a:>9.1} {ac:>9.1} {b:>9.1} {bc:>9.1} {:>7.2} {n:>9} {rc:>12.1}",
             bc / ac.max(1e-3)
         );
     }

@@ -51,30 +51,59 @@ impl TermSet {
     /// Every whole-word occurrence `(start, end, entity)`, leftmost-first, non-overlapping.
     #[must_use]
     pub fn find(&self, text: &str) -> Vec<(usize, usize, Option<Entity>)> {
-        self.search(text, false)
-            .into_iter()
-            .map(|(s, e, i)| (s, e, self.entities.get(i).copied().flatten()))
-            .collect()
+        match self.ac {
+            Some(_) => self.find_folded(text, &Folded::new(text, true)),
+            None => Vec::new(),
+        }
     }
 
     /// As [`TermSet::find`], with the index of the term that matched.
     #[must_use]
     pub fn find_indexed(&self, text: &str) -> Vec<(usize, usize, usize)> {
-        self.search(text, false)
+        match self.ac {
+            Some(_) => self.search(text, &Folded::new(text, true), false),
+            None => Vec::new(),
+        }
     }
 
     /// Whether any term occurs.
     #[must_use]
     pub fn any(&self, text: &str) -> bool {
-        !self.search(text, true).is_empty()
+        self.ac.is_some() && self.any_folded(text, &Folded::new(text, true))
     }
 
-    fn search(&self, text: &str, first_only: bool) -> Vec<(usize, usize, usize)> {
+    /// [`TermSet::find`] given `text` already folded (`Folded::new(text, true)`), so
+    /// that several lists searching one text fold it once.
+    pub(crate) fn find_folded(
+        &self,
+        text: &str,
+        folded: &Folded,
+    ) -> Vec<(usize, usize, Option<Entity>)> {
+        self.search(text, folded, false)
+            .into_iter()
+            .map(|(s, e, i)| (s, e, self.entities.get(i).copied().flatten()))
+            .collect()
+    }
+
+    /// [`TermSet::find_indexed`] given `text` already folded.
+    pub(crate) fn find_indexed_folded(
+        &self,
+        text: &str,
+        folded: &Folded,
+    ) -> Vec<(usize, usize, usize)> {
+        self.search(text, folded, false)
+    }
+
+    /// [`TermSet::any`] given `text` already folded.
+    pub(crate) fn any_folded(&self, text: &str, folded: &Folded) -> bool {
+        !self.search(text, folded, true).is_empty()
+    }
+
+    fn search(&self, text: &str, folded: &Folded, first_only: bool) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         let Some(ac) = &self.ac else { return out };
-        let folded = Folded::new(text, true);
         let mut pos = 0;
-        while let Some((pid, start, end, folded_end)) = ac.find_whole_word(&folded, text, pos) {
+        while let Some((pid, start, end, folded_end)) = ac.find_whole_word(folded, text, pos) {
             out.push((start, end, self.index.get(pid).copied().unwrap_or(pid)));
             if first_only {
                 break;
@@ -164,6 +193,83 @@ mod tests {
         assert!(t.any("ab"));
         // Neither is a whole word inside `abab`.
         assert!(!t.any("abab"));
+    }
+
+    /// Whole-word, non-overlapping matches found by trying every start in turn: at the
+    /// first start where some term is a whole word, the longest such term (of equal ones,
+    /// the earliest listed); the search goes on after it.
+    fn brute_force(terms: &[&str], text: &str) -> Vec<(usize, usize, usize)> {
+        let terms: Vec<String> = terms.iter().map(|t| fold_term(t, true)).collect();
+        let folded = Folded::new(text, true);
+        let hay = folded.text.as_slice();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos <= hay.len() {
+            let whole = |s: usize, e: usize| {
+                let (start, end) = (folded.original(s), folded.original(e));
+                let before = text[..start].chars().next_back();
+                let after = text[end..].chars().next();
+                start < end
+                    && !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            };
+            let found = (pos..hay.len()).find_map(|s| {
+                (0..terms.len())
+                    .filter(|&i| !terms[i].is_empty() && hay[s..].starts_with(terms[i].as_bytes()))
+                    .filter(|&i| whole(s, s + terms[i].len()))
+                    .min_by_key(|&i| (usize::MAX - terms[i].len(), i))
+                    .map(|i| (i, s, s + terms[i].len()))
+            });
+            let Some((p, m_start, m_end)) = found else {
+                break;
+            };
+            out.push((folded.original(m_start), folded.original(m_end), p));
+            pos = m_end.max(pos + 1);
+        }
+        out
+    }
+
+    #[test]
+    fn search_is_the_brute_force_search() {
+        // Small alphabets, so that terms overlap, share prefixes and occur inside words;
+        // `é` and the Kelvin sign put non-ASCII bytes before and inside matches.
+        let letters = ["a", "b", "é", " ", "-", "A"];
+        let pieces = [
+            "a", "b", "ab", "é", "É", " ", "  ", "\n", "-", ".", "\u{212A}", "k",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut rng = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let mut terms: Vec<String> = Vec::new();
+            for _ in 0..1 + rng(6) {
+                let mut t = String::new();
+                for _ in 0..1 + rng(4) {
+                    t.push_str(letters[rng(letters.len())]);
+                }
+                if rng(5) == 0 {
+                    t.push('k');
+                }
+                terms.push(t);
+            }
+            let mut text = String::new();
+            for _ in 0..rng(30) {
+                text.push_str(pieces[rng(pieces.len())]);
+            }
+            let list: Vec<(String, Option<Entity>)> =
+                terms.iter().map(|t| (t.clone(), None)).collect();
+            let set = TermSet::new(&list).unwrap();
+            let refs: Vec<&str> = terms.iter().map(String::as_str).collect();
+            assert_eq!(
+                set.find_indexed(&text),
+                brute_force(&refs, &text),
+                "{terms:?} in {text:?}"
+            );
+        }
     }
 
     #[test]

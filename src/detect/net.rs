@@ -112,15 +112,23 @@ fn url_end(text: &str, from: usize) -> usize {
             .sum()
     });
     let mut end = from + body_len;
+    // The body's parentheses, counted once: cutting a `)` lowers `close`, and `(` is never
+    // cut. (Counting them again at each cut made a URL followed by a run of `)` quadratic:
+    // 40 KB of them took seconds.)
+    let body = text.get(from..end).unwrap_or_default().as_bytes();
+    let open = body.iter().filter(|&&b| b == b'(').count();
+    let mut close = body.iter().filter(|&&b| b == b')').count();
     while let Some(c) = text.get(from..end).and_then(|b| b.chars().next_back()) {
-        let body = text.get(from..end).unwrap_or_default();
-        let keep_paren = c == ')' && body.matches('(').count() >= body.matches(')').count();
+        let keep_paren = c == ')' && open >= close;
         if !matches!(
             c,
             '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '\'' | '"' | '*'
         ) || keep_paren
         {
             break;
+        }
+        if c == ')' {
+            close = close.saturating_sub(1);
         }
         end -= c.len_utf8();
     }

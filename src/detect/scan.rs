@@ -17,8 +17,8 @@ pub(crate) fn run(
     let bytes = text.as_bytes();
     let mut sink = Sink::new(min, mask);
     let out = &mut sink;
-    for (s, e) in segment::segments(text) {
-        segment::combos(text, s, e, |c| {
+    for (s, e, bits) in segment::segments(text) {
+        segment::combos(text, s, e, bits, |c| {
             ids::visit(c, out);
             tokens::visit(c, out);
         });

@@ -149,23 +149,74 @@ impl<'t> Cand<'t> {
     }
 }
 
-/// The maximal ASCII alphanumeric runs of `text`, as `(start, end)` byte offsets.
-pub(crate) fn segments(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// [`seg_class`] bit of a digit.
+const DIGIT: u8 = 1;
+/// [`seg_class`] bit of an upper-case letter.
+const UPPER: u8 = 2;
+/// [`seg_class`] bit of a lower-case letter.
+const LOWER: u8 = 4;
+/// [`seg_class`] bit of a letter that is no hexadecimal digit.
+const NON_HEX: u8 = 8;
+
+/// The class bits of an ASCII letter or digit, 0 for any other byte.
+const fn class_of(b: u8) -> u8 {
+    match b {
+        b'0'..=b'9' => DIGIT,
+        b'a'..=b'f' => LOWER,
+        b'g'..=b'z' => LOWER | NON_HEX,
+        b'A'..=b'F' => UPPER,
+        b'G'..=b'Z' => UPPER | NON_HEX,
+        _ => 0,
+    }
+}
+
+/// [`class_of`] of every byte: one load per byte of the segment scan, which looks at every
+/// byte of the text (the `match` costs a chain of range tests at opt-level "z").
+static SEG_CLASS: [u8; 256] = seg_classes();
+
+// Evaluated at compile time: an index out of range would fail the build, it cannot panic
+// at run time (and `get_mut` is not callable in a const fn).
+#[allow(clippy::indexing_slicing)]
+const fn seg_classes() -> [u8; 256] {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = class_of(b as u8);
+        b += 1;
+    }
+    t
+}
+
+/// The class bits of `b` (see [`class_of`]): one look at each byte gives a segment's end
+/// and everything [`idish`] asks.
+#[inline(always)]
+fn seg_class(b: u8) -> u8 {
+    SEG_CLASS.get(usize::from(b)).copied().unwrap_or(0)
+}
+
+/// The maximal ASCII alphanumeric runs of `text`, as `(start, end, class bits)`: byte
+/// offsets and the OR of the [`seg_class`] of its bytes.
+pub(crate) fn segments(text: &str) -> impl Iterator<Item = (usize, usize, u8)> + '_ {
     let bytes = text.as_bytes();
     let mut i = 0;
     core::iter::from_fn(move || {
         let rest = bytes.get(i..)?;
-        let s = i + rest.iter().position(u8::is_ascii_alphanumeric)?;
-        let e = run_end(bytes, s);
+        let s = i + rest.iter().position(|&b| seg_class(b) != 0)?;
+        let (e, bits) = run_end(bytes, s);
         i = e;
-        Some((s, e))
+        Some((s, e, bits))
     })
 }
 
-fn run_end(bytes: &[u8], s: usize) -> usize {
-    bytes.get(s..).map_or(s, |r| {
-        s + r.iter().take_while(|b| b.is_ascii_alphanumeric()).count()
-    })
+/// The end of the ASCII alphanumeric run starting at `s`, and its class bits.
+fn run_end(bytes: &[u8], s: usize) -> (usize, u8) {
+    let mut e = s;
+    let mut bits = 0;
+    while let Some(class) = bytes.get(e).map(|&b| seg_class(b)).filter(|&c| c != 0) {
+        bits |= class;
+        e += 1;
+    }
+    (e, bits)
 }
 
 /// `true` if the character before `at` is not alphanumeric (any script), so a candidate
@@ -184,11 +235,11 @@ pub(crate) fn right_ok(text: &str, at: usize) -> bool {
 }
 
 /// A segment may take part in an identifier: it has a digit, or is a short upper-case or
-/// hexadecimal word (IBAN `WEST`, NINO `AB`, MAC `ab`, plate `B`).
-fn idish(seg: &[u8]) -> bool {
-    seg.iter().any(u8::is_ascii_digit)
-        || (seg.len() <= 4
-            && (seg.iter().all(u8::is_ascii_uppercase) || seg.iter().all(u8::is_ascii_hexdigit)))
+/// hexadecimal word (IBAN `WEST`, NINO `AB`, MAC `ab`, plate `B`). `bits`: the segment's
+/// class bits (see [`segments`]), `len` its length.
+fn idish(bits: u8, len: usize) -> bool {
+    // Without a digit every byte is a letter: upper case = no lower-case letter.
+    bits & DIGIT != 0 || (len <= 4 && (bits & LOWER == 0 || bits & NON_HEX == 0))
 }
 
 /// `true` if a digit group continues the candidate on the left or right through `sep`,
@@ -211,10 +262,11 @@ fn glued(c: &Cand<'_>) -> bool {
 }
 
 /// Offers every candidate that starts with the segment `text[s..e]` to `visit`.
-pub(crate) fn combos(text: &str, s: usize, e: usize, mut visit: impl FnMut(&Cand<'_>)) {
+/// `bits`: the segment's class bits (see [`segments`]).
+pub(crate) fn combos(text: &str, s: usize, e: usize, bits: u8, mut visit: impl FnMut(&Cand<'_>)) {
     let bytes = text.as_bytes();
     let Some(first) = bytes.get(s..e) else { return };
-    if !idish(first) || !left_ok(text, s) {
+    if !idish(bits, first.len()) || !left_ok(text, s) {
         return;
     }
     // A digit-led run right after `digit` + `-./` is glued to it whatever follows, and after
@@ -250,9 +302,9 @@ pub(crate) fn combos(text: &str, s: usize, e: usize, mut visit: impl FnMut(&Cand
         if !more || !bytes.get(ns).is_some_and(u8::is_ascii_alphanumeric) {
             break;
         }
-        let ne = run_end(bytes, ns);
+        let (ne, bits) = run_end(bytes, ns);
         let Some(seg) = bytes.get(ns..ne) else { break };
-        if !idish(seg) || c.len + seg.len() > MAX_JOINED || !c.push(seg, Some(sep)) {
+        if !idish(bits, seg.len()) || c.len + seg.len() > MAX_JOINED || !c.push(seg, Some(sep)) {
             break;
         }
         end = ne;
@@ -285,8 +337,10 @@ mod tests {
 
     fn all(text: &str) -> Vec<String> {
         let mut v = Vec::new();
-        for (s, e) in segments(text) {
-            combos(text, s, e, |c| v.push(text[c.start..c.end].to_string()));
+        for (s, e, bits) in segments(text) {
+            combos(text, s, e, bits, |c| {
+                v.push(text[c.start..c.end].to_string())
+            });
         }
         v
     }
@@ -303,10 +357,18 @@ mod tests {
     }
 
     #[test]
+    fn class_table_is_class_of() {
+        for b in 0..=255u8 {
+            assert_eq!(seg_class(b), class_of(b), "{b}");
+            assert_eq!(seg_class(b) != 0, b.is_ascii_alphanumeric(), "{b}");
+        }
+    }
+
+    #[test]
     fn groups_and_seps() {
         let text = "85.07.30-033.28";
         let mut seen = false;
-        combos(text, 0, 2, |c| {
+        combos(text, 0, 2, DIGIT, |c| {
             if c.end == text.len() {
                 seen = true;
                 assert_eq!(c.compact(), b"85073003328");

@@ -80,14 +80,92 @@ fn single(mut it: impl Iterator<Item = char>) -> Option<char> {
     it.next().is_none().then_some(c)
 }
 
-/// ASCII whitespace (`char::is_whitespace` on the ASCII range).
-fn is_space(b: u8) -> bool {
-    b == b' ' || (b'\t'..=b'\r').contains(&b)
-}
-
 /// Folds a term like [`Folded::new`] folds a text.
 pub(crate) fn fold_term(term: &str, collapse_space: bool) -> String {
-    Folded::new(term, collapse_space).text
+    // The folded bytes are whole UTF-8 characters (ASCII bytes and encoded `char`s).
+    String::from_utf8(Folded::new(term, collapse_space).text).unwrap_or_default()
+}
+
+/// ASCII whitespace (`char::is_whitespace` on the ASCII range). Always inlined: under
+/// opt-level "z" even this would otherwise be a call per byte.
+#[inline(always)]
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// ASCII letter or digit (inlined, as [`is_space`]).
+#[inline(always)]
+fn is_word(b: u8) -> bool {
+    matches!(b, b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z')
+}
+
+/// Length of the longest prefix of `rest` that folds byte for byte by ASCII lower-casing
+/// alone: ASCII bytes, except whitespace that collapses (when `collapse_space`; a lone space
+/// before an ASCII non-space stays as it is).
+fn ascii_run(rest: &[u8], collapse_space: bool) -> usize {
+    let mut k = 0;
+    while let Some(&b) = rest.get(k) {
+        if !b.is_ascii() {
+            break;
+        }
+        if collapse_space && is_space(b) {
+            let lone = b == b' '
+                && rest
+                    .get(k + 1)
+                    .is_some_and(|&n| n.is_ascii() && !is_space(n));
+            if !lone {
+                break;
+            }
+        }
+        k += 1;
+    }
+    k
+}
+
+/// Length of the UTF-8 sequence that starts with `lead` (1 for a stray continuation byte,
+/// which a match of valid UTF-8 terms never starts with).
+pub(crate) fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
+/// Slots of [`FoldMemo`].
+const MEMO_SLOTS: usize = 128;
+
+/// A small direct-mapped cache of [`fold_char`] for the non-ASCII characters of one text:
+/// a report uses few distinct ones (its language's letters, some punctuation, emoji),
+/// and `fold_char` costs two Unicode table searches per character.
+struct FoldMemo {
+    /// `(character, its fold)`; the key 0 (an ASCII character) marks an empty slot, as
+    /// only non-ASCII characters are looked up.
+    slots: [(u32, char); MEMO_SLOTS],
+}
+
+impl FoldMemo {
+    fn new() -> FoldMemo {
+        FoldMemo {
+            slots: [(0, '\0'); MEMO_SLOTS],
+        }
+    }
+
+    /// [`fold_char`] of `c`.
+    fn fold(&mut self, c: char) -> char {
+        let key = u32::from(c);
+        let at = ((key ^ (key >> 7)) as usize) % MEMO_SLOTS;
+        match self.slots.get_mut(at) {
+            Some(slot) if slot.0 == key => slot.1,
+            Some(slot) => {
+                let f = fold_char(c);
+                *slot = (key, f);
+                f
+            }
+            None => fold_char(c),
+        }
+    }
 }
 
 /// A text with every character replaced by [`fold_char`] (and, when asked, every run of
@@ -95,42 +173,85 @@ pub(crate) fn fold_term(term: &str, collapse_space: bool) -> String {
 /// folded offset back: folding is linear and the map costs nothing while every character
 /// keeps its UTF-8 length, which is the common case.
 pub(crate) struct Folded {
-    /// The folded text.
-    pub(crate) text: String,
+    /// The folded text (valid UTF-8: ASCII bytes and whole encoded `char`s).
+    pub(crate) text: Vec<u8>,
     /// `(folded offset, original offset)` after every chunk whose length changed; starts
     /// with `(0, 0)`, increasing in both.
     breaks: Vec<(usize, usize)>,
+    /// One bit per byte of `text`: set where a whole word may start, that is not right
+    /// after an ASCII letter or digit and not on ASCII white space (see [`word_starts`]).
+    starts: Vec<u64>,
+}
+
+/// The bit set of the offsets of `hay` not right after an ASCII letter or digit and not on
+/// ASCII white space: in running text about one byte in six. Several term lists search one
+/// folded text and each would otherwise test every byte for such a start; this way it is
+/// done once, in `hay.len() / 8` bytes.
+fn word_starts(hay: &[u8]) -> Vec<u64> {
+    let mut bits = vec![0u64; hay.len().div_ceil(64)];
+    // Branch-free (a table look-up and bit arithmetic per byte): whether a byte starts a
+    // word is as good as random to a branch predictor.
+    let mut after_word = 0u64;
+    for (chunk, word) in hay.chunks(64).zip(bits.iter_mut()) {
+        let mut w = 0u64;
+        for (k, &b) in chunk.iter().enumerate() {
+            let class = CLASS.get(usize::from(b)).copied().unwrap_or(0);
+            let start = (after_word | u64::from(class & SPACE)) ^ 1;
+            w |= (start & 1) << k;
+            after_word = u64::from(class & WORD) >> 1;
+        }
+        *word = w;
+    }
+    bits
+}
+
+/// [`CLASS`] bit of ASCII white space ([`is_space`]).
+const SPACE: u8 = 1;
+/// [`CLASS`] bit of an ASCII letter or digit ([`is_word`]).
+const WORD: u8 = 2;
+
+/// [`SPACE`] and [`WORD`] of every byte.
+static CLASS: [u8; 256] = classes();
+
+// Evaluated at compile time: an index out of range would fail the build, it cannot panic
+// at run time (and `get_mut` is not callable in a const fn).
+#[allow(clippy::indexing_slicing)]
+const fn classes() -> [u8; 256] {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if matches!(c, b' ' | b'\t'..=b'\r') {
+            t[b] = SPACE;
+        } else if c.is_ascii_alphanumeric() {
+            t[b] = WORD;
+        }
+        b += 1;
+    }
+    t
 }
 
 impl Folded {
     /// Folds `text`; `collapse_space` turns each run of whitespace into one space.
     pub(crate) fn new(text: &str, collapse_space: bool) -> Folded {
-        let mut out = String::with_capacity(text.len());
+        let mut out: Vec<u8> = Vec::with_capacity(text.len());
         let mut breaks = vec![(0, 0)];
+        let mut memo = FoldMemo::new();
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
-            // Fast path: a run of ASCII bytes that fold to one byte each (a lone space
-            // between words stays as it is).
-            let run = i;
-            while let Some(&b) = bytes.get(i) {
-                let collapses = collapse_space
-                    && is_space(b)
-                    && !(b == b' '
-                        && bytes
-                            .get(i + 1)
-                            .is_some_and(|&n| n.is_ascii() && !is_space(n)));
-                if !b.is_ascii() || collapses {
-                    break;
-                }
-                i += 1;
-            }
-            if i > run {
-                let len = out.len();
-                out.push_str(text.get(run..i).unwrap_or(""));
-                if let Some(t) = out.get_mut(len..) {
-                    t.make_ascii_lowercase();
-                }
+            // Fast path: a run of ASCII bytes that fold to one byte each, lower-cased while
+            // copied (one pass).
+            let rest = bytes.get(i..).unwrap_or_default();
+            let run = ascii_run(rest, collapse_space);
+            if run > 0 {
+                out.extend(
+                    rest.get(..run)
+                        .unwrap_or_default()
+                        .iter()
+                        .map(u8::to_ascii_lowercase),
+                );
+                i += run;
                 continue;
             }
             // One non-ASCII character, or a run of whitespace to collapse.
@@ -146,9 +267,10 @@ impl Folded {
                 {
                     end += d.len_utf8();
                 }
-                out.push(' ');
+                out.push(b' ');
             } else {
-                out.push(fold_char(c));
+                let mut buf = [0; 4];
+                out.extend_from_slice(memo.fold(c).encode_utf8(&mut buf).as_bytes());
             }
             let (f, o) = breaks.last().copied().unwrap_or((0, 0));
             if out.len() - f != end - o {
@@ -156,7 +278,12 @@ impl Folded {
             }
             i = end;
         }
-        Folded { text: out, breaks }
+        let starts = word_starts(&out);
+        Folded {
+            text: out,
+            breaks,
+            starts,
+        }
     }
 
     /// The original offset of folded offset `at` (a character boundary of the folded text).
@@ -182,15 +309,35 @@ const NONE: u32 = u32::MAX;
 /// `aho-corasick` crate's NFA, about 150 lines instead of ~50 KB of wasm): a search is linear
 /// in the text whatever the terms, and at a given start the earliest-listed term wins, as
 /// in a regex alternation.
+///
+/// Built as a trie with linked-list edges ([`Builder`]), then frozen: the transitions of
+/// each state lie next to each other (one short contiguous scan per step instead of a
+/// pointer chase), and the start state's are dense.
 #[derive(Clone, Debug)]
 pub(crate) struct Automaton {
     /// Transitions out of the start state, dense (the start state loops to itself).
     root: Vec<u32>,
+    /// Whether a byte leaves the start state (starts some term).
+    starts: [bool; 256],
+    /// Some term starts with ASCII white space (which [`Folded`]'s word starts leave out).
+    space_starts: bool,
+    /// Failure link of each state.
+    fail: Vec<u32>,
+    /// The pattern reported when the search is in each state, or `NONE`.
+    pattern: Vec<u32>,
+    /// The transitions of state `s` are `bytes[off[s]..off[s + 1]]` → `next[…]`.
+    off: Vec<u32>,
+    bytes: Vec<u8>,
+    next: Vec<u32>,
+    /// Byte length of each pattern, to find where a match starts.
+    lens: Vec<usize>,
+}
+
+/// The automaton while it is built: a trie with one linked list of edges per state.
+struct Builder {
     states: Vec<State>,
     /// Sparse transitions, one linked list per state.
     edges: Vec<Edge>,
-    /// Byte length of each pattern, to find where a match starts.
-    lens: Vec<usize>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -220,16 +367,237 @@ fn too_large() -> Error {
 impl Automaton {
     /// Compiles `patterns` (pattern id = index). Empty patterns never match.
     pub(crate) fn new(patterns: &[String]) -> Result<Automaton, Error> {
+        let a = Builder::new(patterns)?;
+        let mut off = Vec::with_capacity(a.states.len() + 1);
+        let mut bytes = Vec::with_capacity(a.edges.len());
+        let mut next = Vec::with_capacity(a.edges.len());
+        off.push(0);
+        for s in 0..a.states.len() {
+            let s = u32::try_from(s).map_err(|_| too_large())?;
+            for (byte, n) in a.children(s) {
+                bytes.push(byte);
+                next.push(n);
+            }
+            off.push(u32::try_from(bytes.len()).map_err(|_| too_large())?);
+        }
+        let root: Vec<u32> = (0..=255u8)
+            .map(|b| a.child(ROOT, b).unwrap_or(ROOT))
+            .collect();
+        let mut starts = [false; 256];
+        for (flag, &n) in starts.iter_mut().zip(&root) {
+            *flag = n != ROOT;
+        }
+        let space_starts =
+            (0..=255u8).any(|b| is_space(b) && starts.get(usize::from(b)) == Some(&true));
+        Ok(Automaton {
+            root,
+            starts,
+            space_starts,
+            fail: a.states.iter().map(|st| st.fail).collect(),
+            pattern: a.states.iter().map(|st| st.pattern).collect(),
+            off,
+            bytes,
+            next,
+            lens: patterns.iter().map(String::len).collect(),
+        })
+    }
+
+    fn child(&self, s: u32, byte: u8) -> Option<u32> {
+        let s = s as usize;
+        let (from, to) = (*self.off.get(s)? as usize, *self.off.get(s + 1)? as usize);
+        let k = self.bytes.get(from..to)?.iter().position(|&b| b == byte)?;
+        self.next.get(from + k).copied()
+    }
+
+    /// The first position at or after `i` where a term may start: its byte leaves the start
+    /// state and, with `word_starts`, the byte before it is no ASCII letter or digit.
+    fn skip(&self, hay: &[u8], i: usize, word_starts: bool) -> Option<usize> {
+        let rest = hay.get(i..)?;
+        let starts = |b: u8| self.starts.get(usize::from(b)).copied().unwrap_or(true);
+        if !word_starts {
+            return rest.iter().position(|&b| starts(b)).map(|k| i + k);
+        }
+        let mut prev = i
+            .checked_sub(1)
+            .and_then(|j| hay.get(j))
+            .copied()
+            .unwrap_or(b' ');
+        for (k, &b) in rest.iter().enumerate() {
+            if !is_word(prev) && starts(b) {
+                return Some(i + k);
+            }
+            prev = b;
+        }
+        None
+    }
+
+    /// [`Automaton::skip`] with word starts, read from the bit set `index` (see
+    /// [`word_starts`]): the first set bit at or after `i` whose byte starts a term.
+    fn skip_indexed(&self, hay: &[u8], index: &[u64], i: usize) -> Option<usize> {
+        let mut w = i / 64;
+        let mut bits = index.get(w)? & (u64::MAX << (i % 64));
+        loop {
+            while bits != 0 {
+                let p = w * 64 + bits.trailing_zeros() as usize;
+                if hay
+                    .get(p)
+                    .is_some_and(|&b| self.starts.get(usize::from(b)) == Some(&true))
+                {
+                    return Some(p);
+                }
+                bits &= bits - 1;
+            }
+            w += 1;
+            bits = *index.get(w)?;
+        }
+    }
+
+    /// The leftmost-first match in `hay[from..]`: `(pattern, start, end)`. The scan stops at
+    /// the end of the match (plus at most one term's length), or at the end of `hay`.
+    ///
+    /// `word_starts`: only matches that start at a word start are wanted, so the search
+    /// does not start one right after an ASCII letter or digit (where the byte before is
+    /// non-ASCII it still does; the caller checks boundaries on the original text). A match
+    /// found at such a place would not be a whole word: the caller retries one character
+    /// further on, which is where the skip takes it anyway, so the matches the caller keeps
+    /// are the same, found without entering the automaton at every letter.
+    ///
+    /// `index`: the word starts of `hay` (see [`Folded`]), if known: with `word_starts`, the
+    /// places where a match may start are then read from it instead of tested byte by byte.
+    pub(crate) fn find(
+        &self,
+        hay: &[u8],
+        from: usize,
+        word_starts: bool,
+        index: Option<&[u64]>,
+    ) -> Option<(usize, usize, usize)> {
+        let index = index.filter(|_| word_starts && !self.space_starts);
+        let mut s = ROOT;
+        let mut found = None;
+        let mut i = from;
+        while i < hay.len() {
+            if s == ROOT {
+                // Most bytes start no term: skip them without the state machinery (no
+                // match is pending in the start state).
+                let next = match index {
+                    Some(v) => self.skip_indexed(hay, v, i),
+                    None => self.skip(hay, i, word_starts),
+                };
+                let Some(k) = next else {
+                    break;
+                };
+                i = k;
+            }
+            let Some(&b) = hay.get(i) else {
+                break;
+            };
+            // A match may not start here if the byte before is a letter or digit (see
+            // `skip`): when the failure links fall back to the start state, stay there.
+            let inside = word_starts
+                && i.checked_sub(1)
+                    .and_then(|j| hay.get(j))
+                    .is_some_and(|&p| is_word(p));
+            s = self.next(s, b, inside);
+            i += 1;
+            if s == DEAD {
+                break;
+            }
+            let p = self.pattern.get(s as usize).copied().unwrap_or(NONE);
+            if p != NONE {
+                found = Some((p as usize, i));
+            }
+        }
+        let (p, end) = found?;
+        let len = self.lens.get(p).copied().unwrap_or(0);
+        Some((p, end.saturating_sub(len), end))
+    }
+
+    /// The patterns that match `hay` from exactly `start`, as `(pattern, end)`, longest
+    /// first: a walk down the trie (no failure links), so at most one step per byte of the
+    /// longest pattern.
+    pub(crate) fn matches_at(&self, hay: &[u8], start: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut s = ROOT;
+        for (depth, &b) in hay.get(start..).unwrap_or_default().iter().enumerate() {
+            let Some(n) = self.child(s, b) else { break };
+            s = n;
+            let p = self.pattern.get(s as usize).copied().unwrap_or(NONE);
+            // A state's pattern may be inherited through its failure link (a suffix match
+            // that starts later): only a pattern as long as the walk starts at `start`.
+            if p != NONE && self.lens.get(p as usize) == Some(&(depth + 1)) {
+                out.push((p as usize, start + depth + 1));
+            }
+        }
+        out.reverse();
+        out
+    }
+
+    /// The leftmost match at or after `pos` in the folded text that is a whole word of the
+    /// original `text` — at that start the longest term that is one, so a term that is a
+    /// prefix of another (`123ME`, `123MEI 3`) is still found where the longer one is not a
+    /// whole word. Returns `(pattern, start, end)` in `text`'s offsets and the folded end.
+    pub(crate) fn find_whole_word(
+        &self,
+        folded: &Folded,
+        text: &str,
+        mut pos: usize,
+    ) -> Option<(usize, usize, usize, usize)> {
+        let hay = folded.text.as_slice();
+        let whole =
+            |start: usize, end: usize| start < end && left_ok(text, start) && right_ok(text, end);
+        while pos <= hay.len() {
+            // Only whole words are wanted: no match is started right after an ASCII letter
+            // or digit (see `find`).
+            let (pid, m_start, m_end) = self.find(hay, pos, true, Some(&folded.starts))?;
+            let (start, end) = (folded.original(m_start), folded.original(m_end));
+            if whole(start, end) {
+                return Some((pid, start, end, m_end));
+            }
+            if let Some((q, q_end)) = self
+                .matches_at(hay, m_start)
+                .into_iter()
+                .find(|&(q, e)| q != pid && whole(start, folded.original(e)))
+            {
+                return Some((q, start, folded.original(q_end), q_end));
+            }
+            // No whole word starts here: retry one character further on.
+            pos = m_start + hay.get(m_start).map_or(1, |&b| utf8_len(b));
+        }
+        None
+    }
+
+    /// The state after `byte` (following failure links; amortised O(1)). `no_start`: no
+    /// match may start at this byte, so a fall-back to the start state stays there.
+    fn next(&self, mut s: u32, byte: u8, no_start: bool) -> u32 {
+        loop {
+            if s == ROOT {
+                if no_start {
+                    return ROOT;
+                }
+                return self.root.get(usize::from(byte)).copied().unwrap_or(ROOT);
+            }
+            if s == DEAD {
+                return DEAD;
+            }
+            if let Some(n) = self.child(s, byte) {
+                return n;
+            }
+            s = self.fail.get(s as usize).copied().unwrap_or(DEAD);
+        }
+    }
+}
+
+impl Builder {
+    /// The trie of `patterns` with leftmost-first failure links.
+    fn new(patterns: &[String]) -> Result<Builder, Error> {
         let blank = State {
             first: 0,
             fail: DEAD,
             pattern: NONE,
         };
-        let mut a = Automaton {
-            root: Vec::new(),
+        let mut a = Builder {
             states: vec![blank, blank],
             edges: Vec::new(),
-            lens: patterns.iter().map(String::len).collect(),
         };
         'patterns: for (pid, pat) in patterns.iter().enumerate() {
             let pid = u32::try_from(pid).map_err(|_| too_large())?;
@@ -293,9 +661,6 @@ impl Automaton {
                 });
             }
         }
-        a.root = (0..=255u8)
-            .map(|b| a.child(ROOT, b).unwrap_or(ROOT))
-            .collect();
         Ok(a)
     }
 
@@ -350,113 +715,6 @@ impl Automaton {
         });
         self.set(s, |st| st.first = edge);
         Ok(next)
-    }
-
-    /// The leftmost-first match in `hay[from..]`: `(pattern, start, end)`. The scan stops at
-    /// the end of the match (plus at most one term's length), or at the end of `hay`.
-    pub(crate) fn find(&self, hay: &[u8], from: usize) -> Option<(usize, usize, usize)> {
-        let mut s = ROOT;
-        let mut found = None;
-        let mut i = from;
-        while i < hay.len() {
-            if s == ROOT {
-                // Most bytes start no term: skip them without the state machinery (no
-                // match is pending in the start state).
-                let starts = |b: &u8| self.root.get(usize::from(*b)).is_some_and(|&n| n != ROOT);
-                let Some(k) = hay.get(i..).and_then(|t| t.iter().position(starts)) else {
-                    break;
-                };
-                i += k;
-            }
-            let Some(&b) = hay.get(i) else {
-                break;
-            };
-            s = self.next(s, b);
-            i += 1;
-            if s == DEAD {
-                break;
-            }
-            let p = self.state(s).pattern;
-            if p != NONE {
-                found = Some((p as usize, i));
-            }
-        }
-        let (p, end) = found?;
-        let len = self.lens.get(p).copied().unwrap_or(0);
-        Some((p, end.saturating_sub(len), end))
-    }
-
-    /// The patterns that match `hay` from exactly `start`, as `(pattern, end)`, longest
-    /// first: a walk down the trie (no failure links), so at most one step per byte of the
-    /// longest pattern.
-    pub(crate) fn matches_at(&self, hay: &[u8], start: usize) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let mut s = ROOT;
-        for (depth, &b) in hay.get(start..).unwrap_or_default().iter().enumerate() {
-            let Some(n) = self.child(s, b) else { break };
-            s = n;
-            let p = self.state(s).pattern;
-            // A state's pattern may be inherited through its failure link (a suffix match
-            // that starts later): only a pattern as long as the walk starts at `start`.
-            if p != NONE && self.lens.get(p as usize) == Some(&(depth + 1)) {
-                out.push((p as usize, start + depth + 1));
-            }
-        }
-        out.reverse();
-        out
-    }
-
-    /// The leftmost match at or after `pos` in the folded text that is a whole word of the
-    /// original `text` — at that start the longest term that is one, so a term that is a
-    /// prefix of another (`123ME`, `123MEI 3`) is still found where the longer one is not a
-    /// whole word. Returns `(pattern, start, end)` in `text`'s offsets and the folded end.
-    pub(crate) fn find_whole_word(
-        &self,
-        folded: &Folded,
-        text: &str,
-        mut pos: usize,
-    ) -> Option<(usize, usize, usize, usize)> {
-        let hay = folded.text.as_bytes();
-        let whole =
-            |start: usize, end: usize| start < end && left_ok(text, start) && right_ok(text, end);
-        while pos <= hay.len() {
-            let (pid, m_start, m_end) = self.find(hay, pos)?;
-            let (start, end) = (folded.original(m_start), folded.original(m_end));
-            if whole(start, end) {
-                return Some((pid, start, end, m_end));
-            }
-            if let Some((q, q_end)) = self
-                .matches_at(hay, m_start)
-                .into_iter()
-                .find(|&(q, e)| q != pid && whole(start, folded.original(e)))
-            {
-                return Some((q, start, folded.original(q_end), q_end));
-            }
-            // No whole word starts here: retry one character further on.
-            let step = folded
-                .text
-                .get(m_start..)
-                .and_then(|t| t.chars().next())
-                .map_or(1, char::len_utf8);
-            pos = m_start + step;
-        }
-        None
-    }
-
-    /// The state after `byte` (following failure links; amortised O(1)).
-    fn next(&self, mut s: u32, byte: u8) -> u32 {
-        loop {
-            if s == ROOT {
-                return self.root.get(usize::from(byte)).copied().unwrap_or(ROOT);
-            }
-            if s == DEAD {
-                return DEAD;
-            }
-            if let Some(n) = self.child(s, byte) {
-                return n;
-            }
-            s = self.state(s).fail;
-        }
     }
 }
 
@@ -557,14 +815,109 @@ mod tests {
         // The Kelvin sign is 3 bytes, its fold `k` one; whitespace runs collapse.
         let text = "a \u{212A}arl \t\n Müller x";
         let f = Folded::new(text, true);
-        assert_eq!(f.text, "a karl müller x");
-        let at = f.text.find("müller").unwrap();
+        assert_eq!(f.text, "a karl müller x".as_bytes());
+        let at = "a karl müller x".find("müller").unwrap();
         assert_eq!(
             &text[f.original(at)..f.original(at + "müller".len())],
             "Müller"
         );
         assert_eq!(f.original(f.text.len()), text.len());
         assert_eq!(f.original(0), 0);
+    }
+
+    /// The folding as first written (one `char` at a time, `fold_char` for each): the
+    /// reference the fast paths and the memo must reproduce exactly.
+    fn fold_reference(text: &str, collapse_space: bool) -> (String, Vec<(usize, usize)>) {
+        let mut out = String::new();
+        let mut breaks = vec![(0, 0)];
+        let mut i = 0;
+        while let Some(c) = text[i..].chars().next() {
+            let mut end = i + c.len_utf8();
+            let lone_space = c == ' '
+                && text[end..]
+                    .chars()
+                    .next()
+                    .is_none_or(|n| !n.is_whitespace());
+            if collapse_space && c.is_whitespace() && !lone_space {
+                while let Some(d) = text[end..].chars().next().filter(|d| d.is_whitespace()) {
+                    end += d.len_utf8();
+                }
+                out.push(' ');
+            } else {
+                out.push(fold_char(c));
+            }
+            let (f, o) = *breaks.last().unwrap();
+            if out.len() - f != end - o {
+                breaks.push((out.len(), end));
+            }
+            i = end;
+        }
+        (out, breaks)
+    }
+
+    /// xorshift64: deterministic test input.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+    }
+
+    #[test]
+    fn class_table_and_word_starts() {
+        for b in 0..=255u8 {
+            let class = CLASS[usize::from(b)];
+            assert_eq!(class & SPACE != 0, is_space(b), "{b}");
+            assert_eq!(class & WORD != 0, is_word(b), "{b}");
+        }
+        // Word starts: not after an ASCII letter or digit, not on white space; across the
+        // 64-byte words of the bit set too.
+        let hay = format!("ab cd,e\u{e9}f\t {}x y", "z".repeat(70));
+        let bits = word_starts(hay.as_bytes());
+        let set: Vec<usize> = (0..hay.len())
+            .filter(|&i| bits[i / 64] >> (i % 64) & 1 == 1)
+            .collect();
+        let expected: Vec<usize> = (0..hay.len())
+            .filter(|&i| {
+                let b = hay.as_bytes()[i];
+                !is_space(b) && (i == 0 || !is_word(hay.as_bytes()[i - 1]))
+            })
+            .collect();
+        assert_eq!(set, expected);
+        assert!(set.contains(&(hay.len() - 1)));
+    }
+
+    #[test]
+    fn fast_folding_is_the_reference_folding() {
+        // Length-changing folds (Kelvin sign 3 → 1 byte, Ⱥ 2 → 3 bytes, ẞ 3 → 2), Unicode
+        // and ASCII white space, a lone space before non-ASCII, and, among random code
+        // points, more distinct characters than the memo has slots (collisions).
+        let pieces = [
+            "a", "Z", " ", "  ", "\t", "\n", " \n", "\u{a0}", "\u{2028}", "\u{212A}", "Ⱥ", "ẞ",
+            "ß", "ſ", "ı", "İ", "Σ", "ς", "é", "É", "😀", "e\u{301}", "-", "K",
+        ];
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..rng.next(40) {
+                if rng.next(4) == 0 {
+                    let c = char::from_u32(0x80 + rng.next(0x3000) as u32).unwrap_or('x');
+                    text.push(c);
+                } else {
+                    text.push_str(pieces[rng.next(pieces.len())]);
+                }
+            }
+            for collapse in [false, true] {
+                let fast = Folded::new(&text, collapse);
+                let (slow, breaks) = fold_reference(&text, collapse);
+                assert_eq!(fast.text, slow.as_bytes(), "{text:?}");
+                assert_eq!(fast.breaks, breaks, "{text:?}");
+            }
+        }
     }
 
     #[test]
@@ -596,18 +949,36 @@ mod tests {
             Automaton::new(&pats).unwrap()
         };
         // Leftmost wins over longer; a one-byte match is not overtaken by a later one.
-        assert_eq!(a(&["a", "bcd"]).find(b"xa bcd", 0), Some((0, 1, 2)));
-        assert_eq!(a(&["abcd", "bc"]).find(b"abcx", 0), Some((1, 1, 3)));
-        assert_eq!(a(&["abcd", "b"]).find(b"abcd", 0), Some((0, 0, 4)));
+        assert_eq!(
+            a(&["a", "bcd"]).find(b"xa bcd", 0, false, None),
+            Some((0, 1, 2))
+        );
+        assert_eq!(
+            a(&["abcd", "bc"]).find(b"abcx", 0, false, None),
+            Some((1, 1, 3))
+        );
+        assert_eq!(
+            a(&["abcd", "b"]).find(b"abcd", 0, false, None),
+            Some((0, 0, 4))
+        );
         // At one start the earlier term wins, even if shorter; a term with an earlier
         // term as prefix never matches.
-        assert_eq!(a(&["ab", "abc"]).find(b"abc", 0), Some((0, 0, 2)));
-        assert_eq!(a(&["abc", "ab"]).find(b"abc", 0), Some((0, 0, 3)));
-        assert_eq!(a(&["abc", "ab"]).find(b"abx", 0), Some((1, 0, 2)));
+        assert_eq!(
+            a(&["ab", "abc"]).find(b"abc", 0, false, None),
+            Some((0, 0, 2))
+        );
+        assert_eq!(
+            a(&["abc", "ab"]).find(b"abc", 0, false, None),
+            Some((0, 0, 3))
+        );
+        assert_eq!(
+            a(&["abc", "ab"]).find(b"abx", 0, false, None),
+            Some((1, 0, 2))
+        );
         // `from` is honoured; empty terms and empty haystacks find nothing.
-        assert_eq!(a(&["ab"]).find(b"ab ab", 1), Some((0, 3, 5)));
-        assert_eq!(a(&["", "x"]).find(b"ax", 0), Some((1, 1, 2)));
-        assert_eq!(a(&["x"]).find(b"", 0), None);
-        assert_eq!(a(&["x"]).find(b"x", 5), None);
+        assert_eq!(a(&["ab"]).find(b"ab ab", 1, false, None), Some((0, 3, 5)));
+        assert_eq!(a(&["", "x"]).find(b"ax", 0, false, None), Some((1, 1, 2)));
+        assert_eq!(a(&["x"]).find(b"", 0, false, None), None);
+        assert_eq!(a(&["x"]).find(b"x", 5, false, None), None);
     }
 }

@@ -161,3 +161,26 @@ fn lower_threshold_reveals_context_less_numbers() {
     assert_eq!(r[0].reason, "format");
     assert!((r[0].score - 0.45).abs() < 1e-6);
 }
+
+#[test]
+fn url_trailing_parentheses_are_balanced_in_linear_time() {
+    let d = Detector::default();
+    let urls = |t: &str| -> Vec<String> {
+        d.analyze(t)
+            .unwrap()
+            .iter()
+            .filter(|f| f.entity == Entity::Url)
+            .map(|f| t[f.start..f.end].to_owned())
+            .collect()
+    };
+    // A `)` is kept only while the URL opened as many.
+    assert_eq!(
+        urls("see (https://example.org/wiki/Foo_(bar)), then"),
+        ["https://example.org/wiki/Foo_(bar)"]
+    );
+    assert_eq!(urls("(https://example.org/a)."), ["https://example.org/a"]);
+    // A URL followed by a long run of `)`: each cut used to count the parentheses of the
+    // whole body again (quadratic; this input took minutes).
+    let long = format!("see https://example.org/a{} end", ")".repeat(200_000));
+    assert_eq!(urls(&long), ["https://example.org/a"]);
+}

@@ -2,8 +2,9 @@
 
 use super::propagate::{Seed, propagate};
 use super::{RedactionFinding, Redactor};
-use crate::decide::{Action, Marking, Resolved, SendContext};
-use crate::detect::Entity;
+use crate::decide::{Action, Decision, Marking, Policy, Resolved, SendContext};
+use crate::detect::terms::Folded;
+use crate::detect::{ENTITIES, Entity};
 use crate::error::{Error, ErrorCode, Result};
 use crate::transform::{self, Span};
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,8 +23,49 @@ struct Candidate {
     start: usize,
     end: usize,
     score: f32,
-    recognizer: String,
+    recognizer: &'static str,
     reason: String,
+}
+
+/// [`Policy::decide`] for detector findings (no field rule) under one resolved context and
+/// subject, remembered per entity type: which rule applies depends on the type only, and
+/// the score only on whether it reaches that rule's threshold, so the rule lookup and its
+/// id string are made once per type instead of once per finding.
+struct Decider<'p, 'r> {
+    policy: &'p Policy,
+    resolved: &'r Resolved<'p>,
+    subject: Option<&'r str>,
+    /// Per entity type: not asked yet, or the decision for a score that meets any threshold.
+    memo: [Option<Option<Decision>>; ENTITIES],
+}
+
+impl<'p, 'r> Decider<'p, 'r> {
+    fn new(policy: &'p Policy, resolved: &'r Resolved<'p>, subject: Option<&'r str>) -> Self {
+        Decider {
+            policy,
+            resolved,
+            subject,
+            memo: std::array::from_fn(|_| None),
+        }
+    }
+
+    /// `policy.decide(resolved, Some(entity), score, subject, None)`.
+    fn decide(&mut self, entity: Entity, score: f32) -> Option<Decision> {
+        let Some(slot) = self.memo.get_mut(entity as usize) else {
+            return self
+                .policy
+                .decide(self.resolved, Some(entity), score, self.subject, None);
+        };
+        // Decided for the highest score: `decide` returns its rule's decision exactly when
+        // the score reaches that rule's `min_score`, which is checked here instead.
+        let (policy, resolved, subject) = (self.policy, self.resolved, self.subject);
+        slot.get_or_insert_with(|| {
+            policy.decide(resolved, Some(entity), f32::INFINITY, subject, None)
+        })
+        .as_ref()
+        .filter(|d| score >= d.min_score)
+        .cloned()
+    }
 }
 
 /// Whether `[start, end)` lies inside one of `spans` (sorted by start, non-overlapping):
@@ -44,7 +86,7 @@ pub(crate) fn blocked(rule: &str) -> Error {
 
 /// Adds the other occurrences of every candidate's value (see `propagate`), so a value
 /// found once is treated the same everywhere in the text.
-fn propagate_values(text: &str, out: &mut Vec<Candidate>) {
+fn propagate_values(text: &str, folded: &Folded, out: &mut Vec<Candidate>) {
     let seeds: Vec<Seed> = out
         .iter()
         .map(|c| Seed {
@@ -54,28 +96,35 @@ fn propagate_values(text: &str, out: &mut Vec<Candidate>) {
             score: c.score,
         })
         .collect();
-    for s in propagate(text, &seeds) {
+    for s in propagate(text, folded, &seeds) {
         out.push(Candidate {
             entity: s.entity,
             start: s.start,
             end: s.end,
             score: s.score,
-            recognizer: "same-value".to_owned(),
+            recognizer: "same-value",
             reason: format!("same-value:{}", s.entity.as_str()),
         });
     }
 }
 
 impl Redactor {
-    /// Detector findings plus deny-list terms, minus allow-list terms; and whether any
-    /// special-category term occurs. `mask`: the ranges an operator wrote (no context
-    /// evidence, see `Detector::analyze_masked`).
-    fn candidates(&self, text: &str, mask: &[(usize, usize)]) -> Result<(Vec<Candidate>, bool)> {
-        let allowed: Vec<(usize, usize, Option<Entity>)> = self.allow.find(text);
+    /// Detector findings plus deny-list terms, minus allow-list terms; and, when `special`
+    /// is asked for, whether any special-category term occurs. `mask`: the ranges an
+    /// operator wrote (no context evidence, see `Detector::analyze_masked`).
+    fn candidates(
+        &self,
+        text: &str,
+        mask: &[(usize, usize)],
+        special: bool,
+    ) -> Result<(Vec<Candidate>, bool)> {
+        let found = self.detector.analyze_masked(text, mask)?;
+        // One folded copy of the text serves every term list and the propagation (made
+        // after detection, so the two never hold their memory at the same time).
+        let folded = Folded::new(text, true);
+        let allowed: Vec<(usize, usize, Option<Entity>)> = self.allow.find_folded(text, &folded);
         let is_allowed = |s: usize, e: usize| within(&allowed, s, e, |a| (a.0, a.1));
-        let mut out: Vec<Candidate> = self
-            .detector
-            .analyze_masked(text, mask)?
+        let mut out: Vec<Candidate> = found
             .into_iter()
             .filter(|f| !is_allowed(f.start, f.end))
             .map(|f| Candidate {
@@ -83,23 +132,23 @@ impl Redactor {
                 start: f.start,
                 end: f.end,
                 score: f.score,
-                recognizer: f.recognizer.to_owned(),
+                recognizer: f.recognizer,
                 reason: f.reason,
             })
             .collect();
         // Deny terms are always findings, even inside an allow-listed term.
-        for (start, end, entity) in self.deny.find(text) {
+        for (start, end, entity) in self.deny.find_folded(text, &folded) {
             out.push(Candidate {
                 entity: entity.unwrap_or(Entity::Person),
                 start,
                 end,
                 score: 1.0,
-                recognizer: "deny-list".to_owned(),
+                recognizer: "deny-list",
                 reason: "policy:deny-term".to_owned(),
             });
         }
-        propagate_values(text, &mut out);
-        Ok((out, self.special.any(text)))
+        propagate_values(text, &folded, &mut out);
+        Ok((out, special && self.special.any_folded(text, &folded)))
     }
 
     /// The send rules for `ctx` with `marking`, failing if one blocks.
@@ -124,7 +173,7 @@ impl Redactor {
         subject: Option<&str>,
         path: Option<&str>,
     ) -> Result<StrOut> {
-        let (cands, special) = self.candidates(text, &[])?;
+        let (cands, special) = self.candidates(text, &[], true)?;
         let mut marking = marking.clone();
         marking.special_category |= special;
         let resolved = self.resolve_or_block(ctx, &marking)?;
@@ -132,11 +181,9 @@ impl Redactor {
         cands.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
         let mut spans = Vec::new();
         let mut kept = Vec::new();
+        let mut decider = Decider::new(&self.policy, &resolved, subject);
         for c in cands {
-            let Some(d) = self
-                .policy
-                .decide(&resolved, Some(c.entity), c.score, subject, None)
-            else {
+            let Some(d) = decider.decide(c.entity, c.score) else {
                 continue;
             };
             if d.action == Action::Block {
@@ -165,7 +212,7 @@ impl Redactor {
                 start: c.start,
                 end: c.end,
                 score: c.score,
-                recognizer: c.recognizer,
+                recognizer: c.recognizer.to_owned(),
                 reason: c.reason,
                 action,
                 rule,
@@ -194,16 +241,16 @@ impl Redactor {
         resolved: &Resolved<'_>,
         subject: Option<&str>,
     ) -> Result<()> {
-        let (cands, _) = self.candidates(output, inserted)?;
+        // Whether a special-category term occurs decided the send rules on the input;
+        // the output's answer is not used.
+        let (cands, _) = self.candidates(output, inserted, false)?;
         let mut residual: BTreeMap<&'static str, usize> = BTreeMap::new();
+        let mut decider = Decider::new(&self.policy, resolved, subject);
         for c in cands {
             if within(inserted, c.start, c.end, |x| *x) {
                 continue;
             }
-            match self
-                .policy
-                .decide(resolved, Some(c.entity), c.score, subject, None)
-            {
+            match decider.decide(c.entity, c.score) {
                 Some(d) if d.action != Action::Keep => {
                     *residual.entry(c.entity.as_str()).or_default() += 1
                 }
@@ -226,22 +273,21 @@ impl Redactor {
     /// Findings with the decided action, for previews (nothing is changed).
     pub(crate) fn preview(&self, text: &str, ctx: &SendContext) -> Result<Vec<RedactionFinding>> {
         ctx.check()?;
-        let (cands, special) = self.candidates(text, &[])?;
+        let (cands, special) = self.candidates(text, &[], true)?;
         let mut marking = ctx.parsed_marking()?;
         marking.special_category |= special;
         let resolved = self.policy.resolve(ctx, &marking);
+        let mut decider = Decider::new(&self.policy, &resolved, None);
         let mut out: Vec<RedactionFinding> = cands
             .into_iter()
             .filter_map(|c| {
-                let d = self
-                    .policy
-                    .decide(&resolved, Some(c.entity), c.score, None, None)?;
+                let d = decider.decide(c.entity, c.score)?;
                 Some(RedactionFinding {
                     entity: c.entity.as_str().to_owned(),
                     start: c.start,
                     end: c.end,
                     score: c.score,
-                    recognizer: c.recognizer,
+                    recognizer: c.recognizer.to_owned(),
                     reason: c.reason,
                     action: d.action.name(),
                     rule: d.rule,
@@ -262,6 +308,50 @@ mod tests {
         SendContext {
             marking: Some("TLP:AMBER".to_owned()),
             ..SendContext::default()
+        }
+    }
+
+    #[test]
+    fn remembered_decisions_are_the_policys_decisions() {
+        let scores = [0.0, 0.2, 0.3, 0.49, 0.5, 0.7, 0.85, 1.0, f32::NAN];
+        // The presets, and a policy with per-subject rules and thresholds.
+        let mut policies: Vec<(&str, Policy)> = crate::decide::presets::PRESETS
+            .iter()
+            .map(|(name, _)| {
+                let p = crate::decide::presets::preset(name);
+                (*name, p.unwrap_or_else(|e| unreachable!("{e}")))
+            })
+            .collect();
+        let custom = r#"{"id":"s","version":"1","min_score":0.4,
+          "entities":{"EMAIL":{"action":"label","min_score":0.8}},
+          "subjects":{"victim":{"EMAIL":{"action":"remove","min_score":0.6},
+                                "PERSON":{"action":"remove"}}}}"#;
+        let custom = crate::decide::parse_policy_text(custom);
+        policies.push(("custom", custom.unwrap_or_else(|e| unreachable!("{e}"))));
+        for (name, policy) in &policies {
+            for marking in [None, Some("TLP:AMBER"), Some("TLP:CLEAR")] {
+                let ctx = SendContext {
+                    marking: marking.map(str::to_owned),
+                    ..SendContext::default()
+                };
+                let m = ctx.parsed_marking().unwrap_or_else(|e| unreachable!("{e}"));
+                let resolved = policy.resolve(&ctx, &m);
+                for subject in [None, Some("victim"), Some("suspect")] {
+                    let mut decider = Decider::new(policy, &resolved, subject);
+                    // Twice over, so that the second round reads remembered decisions.
+                    for _ in 0..2 {
+                        for &e in Entity::ALL {
+                            for score in scores {
+                                assert_eq!(
+                                    decider.decide(e, score),
+                                    policy.decide(&resolved, Some(e), score, subject, None),
+                                    "{name} {marking:?} {subject:?} {e:?} {score}"
+                                );
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 
 use crate::decide::terms::TermSet;
 use crate::detect::Entity;
+use crate::detect::terms::Folded;
 
 /// Most distinct values searched for again in one text. Beyond it the remaining values are
 /// not propagated (detection and the fail-closed re-scan still apply to them): this is a
@@ -33,7 +34,8 @@ pub(crate) struct Seed {
 
 /// Other whole-word occurrences of the seeds' values that no seed covers, with the
 /// entity and score of the (first, strongest) seed they repeat.
-pub(crate) fn propagate(text: &str, seeds: &[Seed]) -> Vec<Seed> {
+/// `folded`: `Folded::new(text, true)`.
+pub(crate) fn propagate(text: &str, folded: &Folded, seeds: &[Seed]) -> Vec<Seed> {
     let mut order: Vec<&Seed> = seeds.iter().collect();
     // The strongest seed of a value decides its entity and score.
     order.sort_by(|a, b| b.score.total_cmp(&a.score));
@@ -53,10 +55,16 @@ pub(crate) fn propagate(text: &str, seeds: &[Seed]) -> Vec<Seed> {
             scores.push(seed.score);
         }
     };
+    // A value met again (most repeats of a report are the same identifier or name) adds
+    // nothing: what `add` does depends on the value and on whether it is a name only.
+    let mut met: BTreeSet<(bool, &str)> = BTreeSet::new();
     for seed in order {
         let Some(value) = text.get(seed.start..seed.end) else {
             continue;
         };
+        if !met.insert((seed.entity == Entity::Person, value)) {
+            continue;
+        }
         add(value, seed);
         if seed.entity == Entity::Person {
             for word in value.split(|c: char| c.is_whitespace() || c == ',') {
@@ -80,7 +88,7 @@ pub(crate) fn propagate(text: &str, seeds: &[Seed]) -> Vec<Seed> {
             .get(..i)
             .is_some_and(|before| before.iter().rev().take(64).any(|c| c.1 > start))
     };
-    set.find_indexed(text)
+    set.find_indexed_folded(text, folded)
         .into_iter()
         .filter(|&(start, end, _)| !overlaps(start, end))
         .filter_map(|(start, end, index)| {
@@ -113,7 +121,11 @@ mod tests {
     #[test]
     fn repeats_of_a_name_and_its_surname_are_found() {
         let text = "Zeuge Jörg Baumann sagte aus. Später rief BAUMANN an; jörg baumann kam nicht.";
-        let found = propagate(text, &[seed(text, "Jörg Baumann", Entity::Person)]);
+        let found = propagate(
+            text,
+            &Folded::new(text, true),
+            &[seed(text, "Jörg Baumann", Entity::Person)],
+        );
         let values: Vec<&str> = found.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(values, ["BAUMANN", "jörg baumann"]);
         assert!(
@@ -126,7 +138,11 @@ mod tests {
     #[test]
     fn only_whole_words_and_never_inside_a_seed() {
         let text = "Anna Kowalski, Kowalskiego Straße, Kowalski";
-        let found = propagate(text, &[seed(text, "Anna Kowalski", Entity::Person)]);
+        let found = propagate(
+            text,
+            &Folded::new(text, true),
+            &[seed(text, "Anna Kowalski", Entity::Person)],
+        );
         let values: Vec<&str> = found.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(values, ["Kowalski"]);
         assert_eq!(found[0].start, text.rfind("Kowalski").unwrap());
@@ -135,7 +151,14 @@ mod tests {
     #[test]
     fn short_values_are_not_propagated() {
         let text = "Max met Ali; Ali left. Max stayed.";
-        assert!(propagate(text, &[seed(text, "Ali", Entity::Person)]).is_empty());
+        assert!(
+            propagate(
+                text,
+                &Folded::new(text, true),
+                &[seed(text, "Ali", Entity::Person)]
+            )
+            .is_empty()
+        );
     }
 
     #[test]
@@ -151,7 +174,7 @@ mod tests {
             entity: Entity::LicensePlate,
             score: 0.9,
         };
-        let found = propagate(text, &[a, b]);
+        let found = propagate(text, &Folded::new(text, true), &[a, b]);
         let values: Vec<&str> = found.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(values, ["123MEI 3"]);
         assert_eq!(found[0].start, text.rfind("123MEI 3").unwrap());
@@ -160,7 +183,11 @@ mod tests {
     #[test]
     fn identifiers_repeat_with_their_type() {
         let text = "IBAN DE89370400440532013000 … transfer from DE89370400440532013000.";
-        let found = propagate(text, &[seed(text, "DE89370400440532013000", Entity::Iban)]);
+        let found = propagate(
+            text,
+            &Folded::new(text, true),
+            &[seed(text, "DE89370400440532013000", Entity::Iban)],
+        );
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].entity, Entity::Iban);
     }

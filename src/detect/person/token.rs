@@ -79,14 +79,36 @@ const UPPER: u8 = 2;
 const DIGIT: u8 = 4;
 
 /// [`LOWER`], [`UPPER`] or [`DIGIT`] for an ASCII letter or digit, 0 for any other byte.
-#[inline(always)]
-fn ascii_class(b: u8) -> u8 {
+const fn class_of(b: u8) -> u8 {
     match b {
         b'a'..=b'z' => LOWER,
         b'A'..=b'Z' => UPPER,
         b'0'..=b'9' => DIGIT,
         _ => 0,
     }
+}
+
+/// [`class_of`] of every byte: one load per letter in the word loop (the `match` is a chain
+/// of range tests at opt-level "z").
+static ASCII_CLASS: [u8; 256] = ascii_classes();
+
+// Evaluated at compile time: an index out of range would fail the build, it cannot panic
+// at run time (and `get_mut` is not callable in a const fn).
+#[allow(clippy::indexing_slicing)]
+const fn ascii_classes() -> [u8; 256] {
+    let mut t = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = class_of(b as u8);
+        b += 1;
+    }
+    t
+}
+
+/// [`class_of`] of `b`.
+#[inline(always)]
+fn ascii_class(b: u8) -> u8 {
+    ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(0)
 }
 
 /// Counts of a word's characters: just enough for [`Stats::shape`]. The counts of letters,
@@ -316,12 +338,27 @@ impl Iterator for Tokens<'_> {
                     self.gap = Gap::Newline;
                     continue;
                 }
-                b if b.is_ascii_alphanumeric() => {
+                b if ascii_class(b) != 0 => {
                     let token = self.word(start, char::from(b));
                     self.gap = Gap::None;
                     return Some(token);
                 }
-                b if b.is_ascii() => char::from(b),
+                b if b.is_ascii() => {
+                    // ASCII white space was taken above, so this is punctuation (or a
+                    // control character): a one-byte token, no Unicode predicate needed.
+                    self.pos += 1;
+                    let token = Token {
+                        start,
+                        end: self.pos,
+                        shape: None,
+                        punct: char::from(b),
+                        gap: self.gap,
+                        ascii: true,
+                        upper: false,
+                    };
+                    self.gap = Gap::None;
+                    return Some(token);
+                }
                 _ => self.char_at(start)?,
             };
             if c.is_whitespace() {
@@ -363,6 +400,13 @@ mod tests {
             .iter()
             .map(|t| (&text[t.start..t.end], t.shape))
             .collect()
+    }
+
+    #[test]
+    fn class_table_is_class_of() {
+        for b in 0..=255u8 {
+            assert_eq!(ascii_class(b), class_of(b), "{b}");
+        }
     }
 
     #[test]
