@@ -637,8 +637,9 @@ fn audit_record_holds_no_labelled_value() {
 /// The price of labelling bare weak-checksum numbers under the default policy: random 9- and
 /// 10-digit numbers (order, case and ticket numbers in real reports) pass a mod-11 or Luhn
 /// check by chance. The evaluation set's decoys all fail every validator, so it cannot show
-/// this; here random numbers in neutral sentences, with and without a contrary word, are
-/// counted. Printed, and bounded so that a change making it worse is seen.
+/// this; here random numbers in a neutral sentence and after a word that names what they are
+/// ("Order number", "Case no.") are counted. Printed, and bounded so that a change making it
+/// worse is seen.
 #[test]
 fn chance_hits_of_random_numbers() {
     let det = Detector::default();
@@ -657,6 +658,7 @@ fn chance_hits_of_random_numbers() {
     ];
     let mut report = String::new();
     let mut worst_policy = 0.0f64;
+    let mut worst_contradicted = 0.0f64;
     for digits in [9u32, 10] {
         for (name, frame) in frames {
             let n = 2000;
@@ -689,6 +691,9 @@ fn chance_hits_of_random_numbers() {
             }
             let share = f64::from(by_policy) / f64::from(n);
             worst_policy = worst_policy.max(share);
+            if name != "neutral" {
+                worst_contradicted = worst_contradicted.max(share);
+            }
             let _ = writeln!(
                 report,
                 "{digits}-digit, {name:<7}: detector defaults {:>5.1} %, default policy {:>5.1} % {types:?}",
@@ -698,6 +703,9 @@ fn chance_hits_of_random_numbers() {
         }
     }
     println!("random numbers flagged:\n{report}");
-    // Measured 2026-11-27; the bound is there to catch a regression, not to bless the figure.
-    assert!(worst_policy <= 0.6, "{report}");
+    // Measured 2026-11-27: 30 % / 10.5 % with no word before the number (the price of
+    // led-strict's lower thresholds), 0 % after "Order number" / "Case no." (the REFERENCE
+    // words of src/detect/context.rs). The bounds catch a regression, they bless nothing.
+    assert!(worst_policy <= 0.35, "{report}");
+    assert!(worst_contradicted <= 0.01, "{report}");
 }

@@ -23,7 +23,14 @@ pub(crate) struct Hit {
     pub boosted: f32,
     /// Context words of this entity.
     pub context: &'static Words,
+    /// Words that, without one of `context` near, say the candidate is something else.
+    pub unless: &'static Words,
 }
+
+/// Score of a candidate that a word of its `unless` list precedes (and no context word of
+/// its own): below `led-strict`'s thresholds for bare numbers (0.3) and the default (0.5),
+/// still above [`FLOOR`] for a policy that asks for everything.
+pub(crate) const CONTRADICTED: f32 = 0.25;
 
 impl Hit {
     /// A hit whose score does not depend on context.
@@ -35,6 +42,7 @@ impl Hit {
             base,
             boosted,
             context: &context::NONE,
+            unless: &context::NONE,
         }
     }
 
@@ -47,6 +55,12 @@ impl Hit {
     /// Sets the context words.
     pub fn ctx(mut self, words: &'static Words) -> Self {
         self.context = words;
+        self
+    }
+
+    /// Sets the words that contradict the candidate (see [`CONTRADICTED`]).
+    pub fn unless(mut self, words: &'static Words) -> Self {
+        self.unless = words;
         self
     }
 }
@@ -120,11 +134,20 @@ pub(crate) fn emit(text: &str, start: usize, end: usize, hit: Hit, out: &mut Sin
         return;
     }
     let word = out.context(text, start, hit.context);
-    let score = if word.is_some() {
+    let mut score = if word.is_some() {
         hit.boosted
     } else {
         hit.base
     };
+    // Only without a context word of its own: "BSN" wins over an "order" further back.
+    let against = if word.is_none() && score > CONTRADICTED {
+        out.context(text, start, hit.unless)
+    } else {
+        None
+    };
+    if against.is_some() {
+        score = CONTRADICTED;
+    }
     if score < floor {
         return;
     }
@@ -143,6 +166,11 @@ pub(crate) fn emit(text: &str, start: usize, end: usize, hit: Hit, out: &mut Sin
     }
     if reason.is_empty() {
         reason.push_str("format");
+    }
+    if let Some(w) = against {
+        reason.push_str(";contradicted:\"");
+        reason.push_str(w.trim());
+        reason.push('"');
     }
     out.findings.push(Finding {
         entity: hit.entity,

@@ -2,8 +2,8 @@
 //! validator, score and context words. Validators live in `national.rs`/`national2.rs`.
 
 use super::context::{
-    AADHAAR, BE, BSN, CF, CNP, CPR, CZ, DETAX, ES, FNR, HETU, NHS, NINO, NIR, PESEL, PPS, PT, SE,
-    SIN, SSN, SVNR, TFN,
+    AADHAAR, BE, BSN, CF, CNP, CPR, CZ, DETAX, ES, FNR, HETU, NHS, NINO, NIR, PESEL, PPS, PT,
+    REFERENCE, SE, SIN, SSN, SVNR, TFN,
 };
 use super::entity::Entity as E;
 use super::hit::{Hit, Sink, emit};
@@ -59,27 +59,32 @@ pub(crate) fn visit(c: &Cand<'_>, out: &mut Sink<'_>) {
                     let base = if grouped { 0.6 } else { 0.45 };
                     hit(Hit::new(E::UkNhs, "uk_nhs", base, 0.95)
                         .check("mod11")
-                        .ctx(&NHS));
+                        .ctx(&NHS)
+                        .unless(&REFERENCE));
                 }
             }
             let dash64 = c.shape(&[6, 4]) && c.uniform_sep(b"-");
             if let Some(legacy) = n2::dk_cpr(s).filter(|_| dash64 || plain) {
                 let base = if dash64 { NO_CHECK } else { 0.3 };
-                let h = Hit::new(E::DkCpr, "dk_cpr", base, 0.9).ctx(&CPR);
+                let h = Hit::new(E::DkCpr, "dk_cpr", base, 0.9)
+                    .ctx(&CPR)
+                    .unless(&REFERENCE);
                 hit(if legacy { h.check("mod11-legacy") } else { h });
             }
             if n2::at_svnr(s) && (plain || (c.shape(&[4, 6]) && c.uniform_sep(b" "))) {
                 let base = if plain { 0.5 } else { 0.6 };
                 hit(Hit::new(E::AtSvnr, "at_svnr", base, 0.95)
                     .check("mod11")
-                    .ctx(&SVNR));
+                    .ctx(&SVNR)
+                    .unless(&REFERENCE));
             }
             let slash = c.shape(&[6, 4]) && c.uniform_sep(b"/");
             if n2::cz_birth_number(s) && (slash || plain) {
                 let base = if slash { 0.75 } else { 0.5 };
                 hit(Hit::new(E::CzBirthNumber, "cz_birth_number", base, 0.95)
                     .check("mod11")
-                    .ctx(&CZ));
+                    .ctx(&CZ)
+                    .unless(&REFERENCE));
             }
             let se = c.shape(&[6, 4]) && c.uniform_sep(b"-+");
             if n2::se_personnummer(s) && (se || plain) {
@@ -157,20 +162,24 @@ fn nine_digits(c: &Cand<'_>, s: &[u8], hit: &mut impl FnMut(Hit)) {
             0.0
         };
         if base > 0.0 {
-            hit(Hit::new(E::UsSsn, "us_ssn", base, 0.9).ctx(&SSN));
+            hit(Hit::new(E::UsSsn, "us_ssn", base, 0.9)
+                .ctx(&SSN)
+                .unless(&REFERENCE));
         }
     }
     if n1::nl_bsn(s) && (plain || (c.shape(&[4, 2, 3]) && c.uniform_sep(b"."))) {
         let base = if plain { 0.4 } else { 0.5 };
         hit(Hit::new(E::NlBsn, "nl_bsn", base, 0.95)
             .check("mod11")
-            .ctx(&BSN));
+            .ctx(&BSN)
+            .unless(&REFERENCE));
     }
     if n2::pt_nif(s) && (plain || (g333 && c.uniform_sep(b" "))) {
         let base = if plain { 0.4 } else { 0.45 };
         hit(Hit::new(E::PtNif, "pt_nif", base, 0.9)
             .check("mod11")
-            .ctx(&PT));
+            .ctx(&PT)
+            .unless(&REFERENCE));
     }
     if n2::ca_sin(s) && (plain || (g333 && c.uniform_sep(b" -"))) {
         // The hyphenated 3-3-3 form is the one printed on SIN cards.
@@ -183,13 +192,15 @@ fn nine_digits(c: &Cand<'_>, s: &[u8], hit: &mut impl FnMut(Hit)) {
         };
         hit(Hit::new(E::CaSin, "ca_sin", base, 0.95)
             .check("luhn")
-            .ctx(&SIN));
+            .ctx(&SIN)
+            .unless(&REFERENCE));
     }
     if n2::au_tfn(s) && (plain || (g333 && c.uniform_sep(b" "))) {
         let base = if plain { 0.35 } else { 0.45 };
         hit(Hit::new(E::AuTfn, "au_tfn", base, 0.95)
             .check("mod11")
-            .ctx(&TFN));
+            .ctx(&TFN)
+            .unless(&REFERENCE));
     }
 }
 

@@ -184,3 +184,52 @@ fn url_trailing_parentheses_are_balanced_in_linear_time() {
     let long = format!("see https://example.org/a{} end", ")".repeat(200_000));
     assert_eq!(urls(&long), ["https://example.org/a"]);
 }
+
+#[test]
+fn a_reference_word_contradicts_a_bare_weak_checksum_number() {
+    // led-strict's thresholds for bare numbers.
+    let mut cfg = DetectorConfig::default();
+    for e in [
+        Entity::NlBsn,
+        Entity::PtNif,
+        Entity::CaSin,
+        Entity::AuTfn,
+        Entity::UkNhs,
+    ] {
+        cfg.min_score.insert(e, 0.3);
+    }
+    let d = Detector::new(&cfg).unwrap();
+    let bsn = |text: &str| {
+        d.analyze(text)
+            .unwrap()
+            .iter()
+            .any(|f| f.entity == Entity::NlBsn && &text[f.start..f.end] == "123456782")
+    };
+    // A bare BSN is reported under these thresholds…
+    assert!(bsn("Reported by 123456782 yesterday."));
+    // …but not where a word says it is an order, invoice or case file number,
+    assert!(!bsn("Order number 123456782 was shipped."));
+    assert!(!bsn("Bestellnummer: 123456782"));
+    assert!(!bsn("Aktenzeichen 123456782"));
+    assert!(!bsn("factuur 123456782"));
+    // unless the identifier's own context word is there too, whatever the order.
+    assert!(bsn("Order 7, BSN 123456782."));
+    assert!(bsn("BSN on the invoice: 123456782"));
+    // The contradicted candidate keeps a low score and says why, for a policy asking for all.
+    let mut all = DetectorConfig::default();
+    all.default_min_score = 0.2;
+    let low = Detector::new(&all).unwrap();
+    let text = "Order number 123456782";
+    let f = low
+        .analyze(text)
+        .unwrap()
+        .into_iter()
+        .find(|f| f.entity == Entity::NlBsn)
+        .unwrap();
+    assert_eq!(f.score, hit::CONTRADICTED);
+    assert!(
+        f.reason.ends_with(";contradicted:\"order\""),
+        "{}",
+        f.reason
+    );
+}
