@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod decide;
+mod decimal;
 pub mod detect;
 pub mod envelope;
 pub mod error;

@@ -39,7 +39,7 @@ pub fn version() -> String {
 /// @returns {Limits}
 #[wasm_bindgen(js_name = limits, unchecked_return_type = "Limits")]
 pub fn limits() -> Result<JsValue, JsValue> {
-    types::to_js(&crate::limits::Limits::current())
+    types::to_js_json(&crate::limits::Limits::current())
 }
 
 /// Every error code a borderseal call can throw, in a stable order

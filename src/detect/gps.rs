@@ -40,7 +40,7 @@ fn read_number(t: &str, i: usize, max_int: usize) -> Option<(f64, usize, usize)>
         }
         end += 1 + decimals;
     }
-    let v: f64 = t.get(i..end)?.parse().ok()?;
+    let v: f64 = crate::decimal::parse(t.get(i..end)?)?;
     Some((v, end, decimals))
 }
 

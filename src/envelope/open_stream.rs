@@ -485,8 +485,17 @@ fn open_header(key: &PrivateKey, bytes: &[u8]) -> Result<Body> {
     let keys = schedule::derive(&content_key, &h.salt)?;
     schedule::verify_header_mac(&keys.mac, h.mac_input, h.mac)?;
     // Parsed only once authenticated: unauthenticated JSON never reaches the parser.
-    let metadata: Map<String, Value> =
-        serde_json::from_slice(h.metadata).map_err(|_| Error::decrypt_failed())?;
+    // Read as a `Value` from text, then required to be an object: deserialising a `Map`
+    // directly would link serde's typed-mismatch messages (whose float printing alone was
+    // ~10 KB of gzipped wasm) for an error dropped here anyway, and reading from bytes a
+    // second copy of the JSON parser (every other JSON input arrives as text). Invalid
+    // UTF-8 is refused either way (a JSON string must be UTF-8; outside strings any
+    // non-ASCII byte is a syntax error).
+    let Ok(Ok(Value::Object(metadata))) =
+        core::str::from_utf8(h.metadata).map(serde_json::from_str::<Value>)
+    else {
+        return Err(Error::decrypt_failed());
+    };
     Ok(Body {
         chunks: ChunkCipher::new(&keys.payload),
         payload_key: keys.payload.clone(),

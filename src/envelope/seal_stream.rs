@@ -58,6 +58,14 @@ impl SealStream {
         opts: &SealOptions,
         rng: &mut R,
     ) -> Result<(Self, Vec<u8>)> {
+        // `&mut R` is a sized CryptoRng (rand_core's DerefMut impl), so it can go behind `dyn`.
+        Self::start(opts, &mut &mut *rng)
+    }
+
+    /// [`SealStream::new_with_rng`] for one RNG type only: the HPKE code below is generic
+    /// over the RNG, and the module seals with two (the system's and the test hooks' seeded
+    /// one), which linked it twice.
+    fn start(opts: &SealOptions, rng: &mut dyn CryptoRng) -> Result<(Self, Vec<u8>)> {
         let recipients = &opts.recipients;
         if recipients.is_empty() {
             return Err(Error::new(

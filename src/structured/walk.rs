@@ -428,13 +428,12 @@ impl<'r> Walker<'r> {
                 (Some(Value::String(text)), name)
             }
             (other, a) => {
-                let (text, name) = operators::render(
-                    a,
-                    t.entity,
-                    &t.domain,
-                    &other.to_string(),
-                    self.r.key.as_ref(),
-                )?;
+                // The compact JSON text, as `other.to_string()` writes it, but through the
+                // serialiser the module already has: `Display` for a `Value` links a compact
+                // and a pretty-printing one of its own. Serialising a `Value` cannot fail.
+                let json = serde_json::to_string(other).unwrap_or_default();
+                let (text, name) =
+                    operators::render(a, t.entity, &t.domain, &json, self.r.key.as_ref())?;
                 (Some(Value::String(text)), name)
             }
         };

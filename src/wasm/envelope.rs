@@ -243,7 +243,7 @@ fn opened_to_js(opened: Opened, with_plaintext: bool) -> Result<JsValue, JsValue
         Some(s) => signer_to_js(s)?,
         None => JsValue::NULL,
     };
-    obj.set("metadata", &types::to_js(&opened.metadata)?)?
+    obj.set("metadata", &types::object_to_js(&opened.metadata)?)?
         .set("recipientKid", &JsValue::from_str(&opened.recipient_kid))?
         .set("signer", &signer)
         .map(ObjectBuilder::build)
@@ -533,7 +533,7 @@ impl JsOpenStream {
     #[wasm_bindgen(unchecked_return_type = "Record<string, unknown> | undefined")]
     pub fn metadata(&self) -> Result<JsValue, JsValue> {
         match self.inner.metadata() {
-            Some(m) => types::to_js(m),
+            Some(m) => types::object_to_js(m),
             None => Ok(JsValue::UNDEFINED),
         }
     }

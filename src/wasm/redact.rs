@@ -7,29 +7,13 @@ use wasm_bindgen::prelude::*;
 
 use super::convert::{self, Kind};
 use super::error::{invalid_argument, to_js};
-use super::types;
+use super::types::to_js_json;
 use crate::offsets::utf16_positions;
 use crate::redact::{self, PseudonymKey, RedactionFinding, SendContext};
 use crate::{Error, ErrorCode};
 
 fn err(e: Error) -> JsValue {
     to_js(&e)
-}
-
-/// A result as a plain JS object, through JSON text: serialised here in one pass, then one
-/// `JSON.parse` on the JS side. A result can hold 100 000 findings; converting it value by
-/// value (serde-wasm-bindgen) costs one or more boundary calls per field, which measured
-/// slower than the detection itself. The objects are the same (plain objects and arrays,
-/// numbers, strings; no `undefined`, no `Map`).
-fn to_js_json<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let internal = |what: &str| {
-        err(Error::new(
-            ErrorCode::Internal,
-            format!("cannot convert a result to JavaScript: {what}"),
-        ))
-    };
-    let text = serde_json::to_string(value).map_err(|e| internal(&e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|_| internal("JSON.parse refused the result"))
 }
 
 /// A finding as JavaScript sees it (UTF-16 offsets).
@@ -105,11 +89,37 @@ fn send_context(ctx: &JsValue) -> Result<SendContext, JsValue> {
     if convert::is_absent(ctx) {
         return Ok(SendContext::default());
     }
-    let value = Value::Object(convert::object(ctx, "context")?);
-    serde_json::from_value(value).map_err(|e| {
-        invalid_argument(&format!(
-            "context: expected {{ recipient?, country?, marking?, legalBasis? }} with string values: {e}"
-        ))
+    let map = convert::object(ctx, "context")?;
+    // Read field by field, as serde's derived `Deserialize` read them (null = absent, other
+    // members ignored, the first wrong one by name reported) and with its wording, but not
+    // through it: its error path prints floats ("floating point `1.5`"), and that alone
+    // linked core's float formatting (~10 KB of gzipped wasm).
+    let field = |name: &str| match map.get(name) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => {
+            let found = match other {
+                Value::Bool(b) => format!("boolean `{b}`"),
+                Value::Number(n) if n.is_f64() => format!("floating point `{n}`"),
+                Value::Number(n) => format!("integer `{n}`"),
+                Value::Array(_) => "sequence".to_owned(),
+                _ => "map".to_owned(),
+            };
+            Err(invalid_argument(&format!(
+                "context: expected {{ recipient?, country?, marking?, legalBasis? }} with string values: invalid type: {found}, expected a string"
+            )))
+        }
+    };
+    // In the order serde met them: the map's (sorted) key order.
+    let country = field("country")?;
+    let legal_basis = field("legalBasis")?;
+    let marking = field("marking")?;
+    let recipient = field("recipient")?;
+    Ok(SendContext {
+        recipient,
+        country,
+        marking,
+        legal_basis,
     })
 }
 
@@ -282,25 +292,19 @@ struct Out<'a> {
     conditions: &'a [String],
 }
 
-/// A built-in policy.
-#[derive(Serialize)]
-struct Preset<'a> {
-    name: &'a str,
-    description: String,
-}
-
 /// The built-in policy presets a portal can start from: `{ name, description }`.
 #[wasm_bindgen(unchecked_return_type = "PolicyPreset[]")]
 pub fn presets() -> Result<JsValue, JsValue> {
-    let list: Vec<Preset<'_>> = crate::decide::presets::PRESETS
-        .iter()
-        .map(|(name, text)| Preset {
-            name,
-            description: serde_json::from_str::<Value>(text)
-                .ok()
-                .and_then(|v| v.get("description")?.as_str().map(str::to_owned))
-                .unwrap_or_default(),
-        })
-        .collect();
-    types::to_js(&list)
+    let list = js_sys::Array::new();
+    for (name, text) in crate::decide::presets::PRESETS {
+        let description = serde_json::from_str::<Value>(text)
+            .ok()
+            .and_then(|v| v.get("description")?.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        let preset = convert::ObjectBuilder::new()
+            .set("name", &JsValue::from_str(name))?
+            .set("description", &JsValue::from_str(&description))?;
+        list.push(&preset.build());
+    }
+    Ok(list.into())
 }
