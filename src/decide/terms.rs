@@ -85,25 +85,42 @@ impl TermSet {
             .collect()
     }
 
-    /// [`TermSet::find_indexed`] given `text` already folded.
-    pub(crate) fn find_indexed_folded(
-        &self,
-        text: &str,
-        folded: &Folded,
-    ) -> Vec<(usize, usize, usize)> {
-        self.search(text, folded, false)
-    }
-
     /// [`TermSet::any`] given `text` already folded.
     pub(crate) fn any_folded(&self, text: &str, folded: &Folded) -> bool {
         !self.search(text, folded, true).is_empty()
     }
 
+    /// [`TermSet::find_indexed`], given `text` already folded, of the occurrences
+    /// `accept(start, end)` admits: a
+    /// refused occurrence consumes nothing, so a shorter term at the same start, or one
+    /// starting inside it, can still be found (same-value propagation refuses the places
+    /// detection already covers, and must still find a repeat right next to one).
+    pub(crate) fn find_indexed_folded_accepting(
+        &self,
+        text: &str,
+        folded: &Folded,
+        accept: &dyn Fn(usize, usize) -> bool,
+    ) -> Vec<(usize, usize, usize)> {
+        self.search_accepting(text, folded, false, accept)
+    }
+
     fn search(&self, text: &str, folded: &Folded, first_only: bool) -> Vec<(usize, usize, usize)> {
+        self.search_accepting(text, folded, first_only, &|_, _| true)
+    }
+
+    fn search_accepting(
+        &self,
+        text: &str,
+        folded: &Folded,
+        first_only: bool,
+        accept: &dyn Fn(usize, usize) -> bool,
+    ) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         let Some(ac) = &self.ac else { return out };
         let mut pos = 0;
-        while let Some((pid, start, end, folded_end)) = ac.find_whole_word(folded, text, pos) {
+        while let Some((pid, start, end, folded_end)) =
+            ac.find_whole_word(folded, text, pos, accept)
+        {
             out.push((start, end, self.index.get(pid).copied().unwrap_or(pid)));
             if first_only {
                 break;

@@ -533,18 +533,21 @@ impl Automaton {
     }
 
     /// The leftmost match at or after `pos` in the folded text that is a whole word of the
-    /// original `text` — at that start the longest term that is one, so a term that is a
-    /// prefix of another (`123ME`, `123MEI 3`) is still found where the longer one is not a
-    /// whole word. Returns `(pattern, start, end)` in `text`'s offsets and the folded end.
+    /// original `text` and that `accept`s — at that start the longest term that is one, so a
+    /// term that is a prefix of another (`123ME`, `123MEI 3`) is still found where the longer
+    /// one is not a whole word (or is refused). Returns `(pattern, start, end)` in `text`'s
+    /// offsets and the folded end.
     pub(crate) fn find_whole_word(
         &self,
         folded: &Folded,
         text: &str,
         mut pos: usize,
+        accept: &dyn Fn(usize, usize) -> bool,
     ) -> Option<(usize, usize, usize, usize)> {
         let hay = folded.text.as_slice();
-        let whole =
-            |start: usize, end: usize| start < end && left_ok(text, start) && right_ok(text, end);
+        let whole = |start: usize, end: usize| {
+            start < end && left_ok(text, start) && right_ok(text, end) && accept(start, end)
+        };
         while pos <= hay.len() {
             // Only whole words are wanted: no match is started right after an ASCII letter
             // or digit (see `find`).
@@ -560,7 +563,7 @@ impl Automaton {
             {
                 return Some((q, start, folded.original(q_end), q_end));
             }
-            // No whole word starts here: retry one character further on.
+            // No accepted whole word starts here: retry one character further on.
             pos = m_start + hay.get(m_start).map_or(1, |&b| utf8_len(b));
         }
         None
@@ -745,7 +748,8 @@ impl DenyMatcher {
     pub(crate) fn find(&self, text: &str, out: &mut Vec<Finding>) {
         let folded = Folded::new(text, false);
         let mut pos = 0;
-        while let Some((pid, start, end, folded_end)) = self.ac.find_whole_word(&folded, text, pos)
+        while let Some((pid, start, end, folded_end)) =
+            self.ac.find_whole_word(&folded, text, pos, &|_, _| true)
         {
             pos = folded_end.max(pos + 1);
             let Some(&entity) = self.entities.get(pid) else {

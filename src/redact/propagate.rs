@@ -88,9 +88,11 @@ pub(crate) fn propagate(text: &str, folded: &Folded, seeds: &[Seed]) -> Vec<Seed
             .get(..i)
             .is_some_and(|before| before.iter().rev().take(64).any(|c| c.1 > start))
     };
-    set.find_indexed_folded(text, folded)
+    // Places detection covered are refused inside the search rather than dropped after it:
+    // a dropped match would hide a repeat that starts inside it ("Ingrid ingrid" matching a
+    // seed "Ingrid  Ingrid" where only the first word is a seed).
+    set.find_indexed_folded_accepting(text, folded, &|start, end| !overlaps(start, end))
         .into_iter()
-        .filter(|&(start, end, _)| !overlaps(start, end))
         .filter_map(|(start, end, index)| {
             let entity = terms.get(index)?.1?;
             Some(Seed {
@@ -178,6 +180,29 @@ mod tests {
         let values: Vec<&str> = found.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(values, ["123MEI 3"]);
         assert_eq!(found[0].start, text.rfind("123MEI 3").unwrap());
+    }
+
+    #[test]
+    fn a_repeat_next_to_a_seed_is_found_inside_a_longer_refused_match() {
+        // Fuzz finding (fuzz/regressions/redact_text/crash-fa0e7982…): the seed value
+        // "Ingrid  Ingrid" also matched "Ingrid ingrid" across the seed "Ingrid"; dropping that
+        // match skipped the lower-case repeat right after the seed.
+        let text = "nt Ingrid ingrid x. Ingrid  Ingrid y.";
+        let first = seed(text, "Ingrid", Entity::Person);
+        let start = text.find("Ingrid  Ingrid").unwrap();
+        let pair = Seed {
+            start,
+            end: start + "Ingrid  Ingrid".len(),
+            entity: Entity::Person,
+            score: 0.9,
+        };
+        let folded = Folded::new(text, true);
+        let found = propagate(text, &folded, &[first, pair]);
+        let values: Vec<(usize, &str)> = found
+            .iter()
+            .map(|s| (s.start, &text[s.start..s.end]))
+            .collect();
+        assert_eq!(values, [(10, "ingrid")]);
     }
 
     #[test]
