@@ -29,6 +29,16 @@ pub(crate) fn emails(text: &str, out: &mut Sink<'_>) {
         let (Some(before), Some(after)) = (text.get(..at), text.get(at + 1..)) else {
             continue;
         };
+        // Cheapest test first: a domain needs a dot before the next character that cannot
+        // be in one (`a@a@a@…` is rejected here, with no look back and no label checks).
+        let dotted = after
+            .bytes()
+            .take(MAX_DOMAIN + 1)
+            .take_while(|&b| !b.is_ascii() || domain_char(char::from(b)))
+            .any(|b| b == b'.');
+        if !dotted {
+            continue;
+        }
         let mut start = at;
         let mut n = 0;
         for c in before.chars().rev() {

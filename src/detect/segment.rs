@@ -266,6 +266,12 @@ fn glued(c: &Cand<'_>) -> bool {
 pub(crate) fn combos(text: &str, s: usize, e: usize, bits: u8, mut visit: impl FnMut(&Cand<'_>)) {
     let bytes = text.as_bytes();
     let Some(first) = bytes.get(s..e) else { return };
+    // No recognizer accepts fewer than 4 characters (see the loop below): a short segment
+    // that no separator follows offers nothing, and is left before any other work. In
+    // crafted text of one- to three-letter words (`a@a@…`, `AB CD …`) that is every segment.
+    if first.len() < 4 && !bytes.get(e).is_some_and(|b| SEPS.contains(b)) {
+        return;
+    }
     if !idish(bits, first.len()) || !left_ok(text, s) {
         return;
     }
