@@ -11,10 +11,11 @@ rm -rf pkg target/pkg-tmp
 mkdir -p target/pkg-tmp
 # wasm-opt runs on rustc's output, before wasm-bindgen: Debian's binaryen 108 reads current
 # rustc output fine, but mis-writes the export of wasm-bindgen's second (externref) table,
-# which breaks instantiation. The features rustc enables by default are named explicitly.
+# which breaks instantiation. The features rustc enables by default are named explicitly, and
+# SIMD, which .cargo/config.toml turns on.
 wasm-opt -Oz \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd \
   -o target/pkg-tmp/borderseal.wasm target/wasm32-unknown-unknown/release/borderseal.wasm
 
 # The `web` target gives an ES module with `init()` (default export) and `initSync()`;
