@@ -2,7 +2,7 @@
 //!
 //! `cargo run --example build_lexicon -- target/lexicon data/lexicon`
 //!
-//! Format (read by `src/detect/person/lexicon.rs`, which verifies all of it):
+//! Format (read by `crates/detect/src/detect/person/lexicon.rs`, which verifies all of it):
 //!
 //! | bytes | content |
 //! |---|---|

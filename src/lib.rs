@@ -5,12 +5,13 @@
 
 pub mod audit;
 pub mod decide;
-mod decimal;
-pub mod detect;
+use borderseal_detect::decimal;
+pub use borderseal_detect::detect;
 pub mod envelope;
-pub mod error;
+pub use borderseal_detect::error;
 pub mod limits;
-pub mod offsets;
+pub use borderseal_detect::offsets;
+use borderseal_detect::sort;
 pub mod redact;
 pub mod structured;
 pub mod transform;

@@ -55,7 +55,7 @@ pub fn apply(text: &str, spans: &[Span], key: Option<&PseudonymKey>) -> Result<A
         }
     }
     let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| spans.get(i).map(|s| (s.start, s.end)));
+    crate::sort::sort_by_key(&mut order, |&i| spans.get(i).map(|s| (s.start, s.end)));
     let mut out = String::with_capacity(text.len());
     let mut inserted = Vec::new();
     let mut applied = vec!["keep"; spans.len()];

@@ -35,7 +35,7 @@ const FIXTURE: &str = concat!(
 );
 
 /// Types whose recognizer accepts a value only when its check digit(s) hold (the
-/// validators in `src/detect/{checksum,finance,national,national2,mrz,tokens}.rs`).
+/// validators in `crates/detect/src/detect/{checksum,finance,national,national2,mrz,tokens}.rs`).
 /// VIN is here because a VIN that fails ISO 3779 scores 0.15 without context (below the
 /// default threshold); ETH_ADDRESS because a mixed-case address must pass EIP-55 (single-case
 /// addresses carry no checksum and are labelled too). Not here: DK_CPR (check digit
@@ -705,7 +705,7 @@ fn chance_hits_of_random_numbers() {
     println!("random numbers flagged:\n{report}");
     // Measured 2026-11-27: 30 % / 10.5 % with no word before the number (the price of
     // led-strict's lower thresholds), 0 % after "Order number" / "Case no." (the REFERENCE
-    // words of src/detect/context.rs). The bounds catch a regression, they bless nothing.
+    // words of crates/detect/src/detect/context.rs). The bounds catch a regression, they bless nothing.
     assert!(worst_policy <= 0.35, "{report}");
     assert!(worst_contradicted <= 0.01, "{report}");
 }

@@ -49,7 +49,7 @@ fn write_value(value: &Value, out: &mut String) {
             let mut entries: Vec<(&String, &Value)> = map.iter().collect();
             // UTF-16 order differs from UTF-8/`str` order once characters above U+FFFF
             // (surrogates 0xD800..) meet characters in U+E000..U+FFFF.
-            entries.sort_by(|a, b| utf16_cmp(a.0, b.0));
+            crate::sort::sort_by(&mut entries, |a, b| utf16_cmp(a.0, b.0));
             out.push('{');
             for (i, (k, v)) in entries.into_iter().enumerate() {
                 if i > 0 {

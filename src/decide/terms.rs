@@ -33,7 +33,7 @@ impl TermSet {
         // Longest first: the leftmost-first automaton drops a term that an earlier one
         // prefixes, so a shorter term listed first would hide the longer one for good.
         let mut index: Vec<usize> = (0..folded.len()).collect();
-        index.sort_by(|&a, &b| {
+        crate::sort::sort_by(&mut index, |&a, &b| {
             let len = |i: usize| folded.get(i).map_or(0, String::len);
             len(b).cmp(&len(a)).then(a.cmp(&b))
         });

@@ -178,7 +178,9 @@ impl Redactor {
         marking.special_category |= special;
         let resolved = self.resolve_or_block(ctx, &marking)?;
         let mut cands = cands;
-        cands.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
+        crate::sort::sort_by(&mut cands, |a, b| {
+            a.start.cmp(&b.start).then(a.end.cmp(&b.end))
+        });
         let mut spans = Vec::new();
         let mut kept = Vec::new();
         let mut decider = Decider::new(&self.policy, &resolved, subject);
@@ -295,7 +297,9 @@ impl Redactor {
                 })
             })
             .collect();
-        out.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
+        crate::sort::sort_by(&mut out, |a, b| {
+            a.start.cmp(&b.start).then(a.end.cmp(&b.end))
+        });
         Ok(out)
     }
 }

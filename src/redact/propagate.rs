@@ -38,7 +38,7 @@ pub(crate) struct Seed {
 pub(crate) fn propagate(text: &str, folded: &Folded, seeds: &[Seed]) -> Vec<Seed> {
     let mut order: Vec<&Seed> = seeds.iter().collect();
     // The strongest seed of a value decides its entity and score.
-    order.sort_by(|a, b| b.score.total_cmp(&a.score));
+    crate::sort::sort_by(&mut order, |a, b| b.score.total_cmp(&a.score));
     let mut seen = BTreeSet::new();
     let mut terms: Vec<(String, Option<Entity>)> = Vec::new();
     let mut scores: Vec<f32> = Vec::new();
@@ -81,7 +81,7 @@ pub(crate) fn propagate(text: &str, folded: &Folded, seeds: &[Seed]) -> Vec<Seed
         return Vec::new();
     };
     let mut covered: Vec<(usize, usize)> = seeds.iter().map(|s| (s.start, s.end)).collect();
-    covered.sort_unstable();
+    crate::sort::sort(&mut covered);
     let overlaps = |start: usize, end: usize| {
         let i = covered.partition_point(|c| c.0 < end);
         covered

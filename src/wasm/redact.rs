@@ -73,32 +73,54 @@ extern "C" {
 /// The findings as an array of plain objects (`{ entity, start, end, score, recognizer,
 /// reason, action, rule, path? }`, in that key order).
 fn findings_to_js(findings: &[JsFinding<'_>]) -> Result<JsValue, JsValue> {
-    let mut table: Vec<&str> = Vec::new();
-    let mut index: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut table = Interner::default();
     let mut nums = Vec::with_capacity(findings.len() * 3);
     let mut idx = Vec::with_capacity(findings.len() * 6);
+    // The last string of each field and its index: neighbouring findings mostly share their
+    // entity, recognizer, action and rule, and a string comparison is cheaper than a lookup.
+    let mut last: [(&str, u32); 6] = [("", u32::MAX); 6];
     for f in findings {
         // UTF-16 offsets below 2^53: exact as f64.
         #[allow(clippy::cast_precision_loss)]
         nums.extend([f.start as f64, f.end as f64, f.score]);
-        for s in [f.entity, f.recognizer, f.reason, f.action, f.rule] {
-            idx.push(intern(&mut table, &mut index, s));
+        let fields = [
+            f.entity,
+            f.recognizer,
+            f.reason,
+            f.action,
+            f.rule,
+            f.path.unwrap_or(""),
+        ];
+        for (i, (s, memo)) in fields.into_iter().zip(last.iter_mut()).enumerate() {
+            if i == 5 && f.path.is_none() {
+                idx.push(u32::MAX);
+            } else if memo.1 != u32::MAX && memo.0 == s {
+                idx.push(memo.1);
+            } else {
+                *memo = (s, table.intern(s));
+                idx.push(memo.1);
+            }
         }
-        idx.push(
-            f.path
-                .map_or(u32::MAX, |p| intern(&mut table, &mut index, p)),
-        );
     }
-    let strings = serde_json::to_string(&table).map_err(|_| result_error())?;
+    let strings = serde_json::to_string(&table.strings).map_err(|_| result_error())?;
     borderseal_findings(&strings, &nums, &idx).map_err(|_| result_error())
 }
 
-/// The index of `s` in `table`, adding it on first sight.
-fn intern<'a>(table: &mut Vec<&'a str>, index: &mut BTreeMap<&'a str, u32>, s: &'a str) -> u32 {
-    *index.entry(s).or_insert_with(|| {
-        table.push(s);
-        u32::try_from(table.len() - 1).unwrap_or(u32::MAX)
-    })
+/// A string table: each distinct string once, in order of first sight.
+#[derive(Default)]
+struct Interner<'a> {
+    strings: Vec<&'a str>,
+    index: BTreeMap<&'a str, u32>,
+}
+
+impl<'a> Interner<'a> {
+    /// The index of `s` in the table, adding it on first sight.
+    fn intern(&mut self, s: &'a str) -> u32 {
+        *self.index.entry(s).or_insert_with(|| {
+            self.strings.push(s);
+            u32::try_from(self.strings.len() - 1).unwrap_or(u32::MAX)
+        })
+    }
 }
 
 fn result_error() -> JsValue {
@@ -129,7 +151,7 @@ fn js_findings<'a, 't>(
         .collect();
     // One pass per distinct text (the whole input, or each JSON string with findings).
     let mut paths: Vec<Option<&str>> = out.iter().map(|f| f.path).collect();
-    paths.sort_unstable();
+    crate::sort::sort(&mut paths);
     paths.dedup();
     for path in paths {
         let Some(text) = text_of(path) else { continue };

@@ -31,7 +31,8 @@ mod phone;
 mod resolve;
 mod scan;
 mod segment;
-pub(crate) mod terms;
+#[doc(hidden)]
+pub mod terms;
 mod tokens;
 
 use crate::error::{Error, ErrorCode};
@@ -98,7 +99,8 @@ pub struct Detector {
 }
 
 /// Number of entity types (the length of per-entity tables).
-pub(crate) const ENTITIES: usize = Entity::ALL.len();
+#[doc(hidden)]
+pub const ENTITIES: usize = Entity::ALL.len();
 
 impl Default for Detector {
     /// Every recognizer on, default thresholds, no allow- or deny-list.
@@ -184,7 +186,8 @@ impl Detector {
     ///
     /// # Errors
     /// As [`Detector::analyze`].
-    pub(crate) fn analyze_masked(
+    #[doc(hidden)]
+    pub fn analyze_masked(
         &self,
         text: &str,
         mask: &[(usize, usize)],

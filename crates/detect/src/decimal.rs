@@ -19,7 +19,7 @@ const MAX_DIGITS: usize = 800;
 /// Parses `-?digits[.digits]` (at least one digit; `5.` and `.5` included) as
 /// `str::parse::<f64>` does. Anything else (`+`, exponents, `inf`, a second `.` or `-`,
 /// other characters) is `None`; so is nothing at all.
-pub(crate) fn parse(text: &str) -> Option<f64> {
+pub fn parse(text: &str) -> Option<f64> {
     let (negative, body) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),

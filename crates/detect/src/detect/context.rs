@@ -643,7 +643,7 @@ impl Vocab {
     fn build() -> Vocab {
         let mut words: Vec<&'static str> =
             ALL.iter().flat_map(|l| l.words.iter().copied()).collect();
-        words.sort_unstable();
+        crate::sort::sort(&mut words);
         words.dedup();
         let lists = words
             .iter()
@@ -676,7 +676,7 @@ impl Vocab {
                 [] => {}
             }
         }
-        by_tri.sort_unstable();
+        crate::sort::sort(&mut by_tri);
         Vocab {
             words,
             lists,

@@ -13,7 +13,7 @@ pub fn utf16_positions(text: &str, byte_offsets: &[usize]) -> Vec<usize> {
         .enumerate()
         .map(|(slot, &byte)| (byte, slot))
         .collect();
-    order.sort_unstable();
+    crate::sort::sort(&mut order);
     let bytes = text.as_bytes();
     let mut out = vec![0usize; byte_offsets.len()];
     let (mut at, mut units) = (0usize, 0usize);

@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::{find, items, lexicon, scan, token};
 use crate::detect::{Entity, Finding};
 
-static FIXTURES: &str = include_str!("../../../tests/fixtures/detect/person.json");
+static FIXTURES: &str = include_str!("../../../../../tests/fixtures/detect/person.json");
 
 fn findings(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();

@@ -1,7 +1,7 @@
 //! Times the PERSON recognizer on crafted and realistic inputs of 256 KiB to 2 MiB, to check
 //! the budget (any 1 MB input well under 100 ms) and that time grows linearly with size.
 //!
-//! `cargo run --release --example bench_person` (`BENCH_QUICK=1` runs sixteen times smaller
+//! `cargo run --release -p borderseal-detect --example bench_person` (`BENCH_QUICK=1` runs sixteen times smaller
 //! inputs, to spot a super-linear path in a debug build; `BENCH_ONLY=mixed` runs only the
 //! cases whose name contains "mixed", e.g. under a profiler).
 //!

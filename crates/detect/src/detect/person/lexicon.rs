@@ -13,7 +13,7 @@ use std::sync::OnceLock;
 use super::table::Table;
 use super::words::{self, flag};
 
-static NAMES: &[u8] = include_bytes!("../../../data/lexicon/names.lex");
+static NAMES: &[u8] = include_bytes!("../../../../../data/lexicon/names.lex");
 
 /// Longest word (in bytes) that is looked up; longer words are no names, and the cap keeps a
 /// crafted megabyte-long "word" from being lower-cased and hashed.

@@ -15,7 +15,7 @@ pub const MAX_TERM_BYTES: usize = 256;
 pub const MAX_TERMS_TOTAL_BYTES: usize = 1 << 20;
 
 /// Checks the documented limits of a term list.
-pub(crate) fn check_limits<'a>(terms: impl Iterator<Item = &'a str>) -> Result<(), Error> {
+pub fn check_limits<'a>(terms: impl Iterator<Item = &'a str>) -> Result<(), Error> {
     let (mut n, mut total) = (0usize, 0usize);
     for t in terms {
         n += 1;
@@ -43,7 +43,7 @@ pub(crate) fn check_limits<'a>(terms: impl Iterator<Item = &'a str>) -> Result<(
 
 /// The compiled deny-list.
 #[derive(Clone, Debug)]
-pub(crate) struct DenyMatcher {
+pub struct DenyMatcher {
     ac: Automaton,
     entities: Vec<Entity>,
 }
@@ -53,7 +53,7 @@ pub(crate) struct DenyMatcher {
 /// equivalence the deny- and policy term lists used when they were compiled as `(?i)`
 /// regexes (regex-syntax), so `Jörg` matches `JÖRG`, `k` the Kelvin sign `K`, `s` the long
 /// `ſ`, `ß` the capital `ẞ` and `σ` both `Σ` and `ς`; full folding (`ß` = `ss`) is not done.
-pub(crate) fn fold_char(c: char) -> char {
+pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
@@ -81,7 +81,7 @@ fn single(mut it: impl Iterator<Item = char>) -> Option<char> {
 }
 
 /// Folds a term like [`Folded::new`] folds a text.
-pub(crate) fn fold_term(term: &str, collapse_space: bool) -> String {
+pub fn fold_term(term: &str, collapse_space: bool) -> String {
     // The folded bytes are whole UTF-8 characters (ASCII bytes and encoded `char`s).
     String::from_utf8(Folded::new(term, collapse_space).text).unwrap_or_default()
 }
@@ -124,7 +124,7 @@ fn ascii_run(rest: &[u8], collapse_space: bool) -> usize {
 
 /// Length of the UTF-8 sequence that starts with `lead` (1 for a stray continuation byte,
 /// which a match of valid UTF-8 terms never starts with).
-pub(crate) fn utf8_len(lead: u8) -> usize {
+pub fn utf8_len(lead: u8) -> usize {
     match lead {
         0xF0..=0xFF => 4,
         0xE0..=0xEF => 3,
@@ -172,9 +172,9 @@ impl FoldMemo {
 /// whitespace by one space), searched instead of the original, plus what is needed to map a
 /// folded offset back: folding is linear and the map costs nothing while every character
 /// keeps its UTF-8 length, which is the common case.
-pub(crate) struct Folded {
+pub struct Folded {
     /// The folded text (valid UTF-8: ASCII bytes and whole encoded `char`s).
-    pub(crate) text: Vec<u8>,
+    pub text: Vec<u8>,
     /// `(folded offset, original offset)` after every chunk whose length changed; starts
     /// with `(0, 0)`, increasing in both.
     breaks: Vec<(usize, usize)>,
@@ -233,7 +233,7 @@ const fn classes() -> [u8; 256] {
 
 impl Folded {
     /// Folds `text`; `collapse_space` turns each run of whitespace into one space.
-    pub(crate) fn new(text: &str, collapse_space: bool) -> Folded {
+    pub fn new(text: &str, collapse_space: bool) -> Folded {
         let mut out: Vec<u8> = Vec::with_capacity(text.len());
         let mut breaks = vec![(0, 0)];
         let mut memo = FoldMemo::new();
@@ -287,7 +287,7 @@ impl Folded {
     }
 
     /// The original offset of folded offset `at` (a character boundary of the folded text).
-    pub(crate) fn original(&self, at: usize) -> usize {
+    pub fn original(&self, at: usize) -> usize {
         let k = self.breaks.partition_point(|b| b.0 <= at);
         let (f, o) = k
             .checked_sub(1)
@@ -314,7 +314,7 @@ const NONE: u32 = u32::MAX;
 /// each state lie next to each other (one short contiguous scan per step instead of a
 /// pointer chase), and the start state's are dense.
 #[derive(Clone, Debug)]
-pub(crate) struct Automaton {
+pub struct Automaton {
     /// Transitions out of the start state, dense (the start state loops to itself).
     root: Vec<u32>,
     /// Whether a byte leaves the start state (starts some term).
@@ -366,7 +366,7 @@ fn too_large() -> Error {
 
 impl Automaton {
     /// Compiles `patterns` (pattern id = index). Empty patterns never match.
-    pub(crate) fn new(patterns: &[String]) -> Result<Automaton, Error> {
+    pub fn new(patterns: &[String]) -> Result<Automaton, Error> {
         let a = Builder::new(patterns)?;
         let mut off = Vec::with_capacity(a.states.len() + 1);
         let mut bytes = Vec::with_capacity(a.edges.len());
@@ -464,7 +464,7 @@ impl Automaton {
     ///
     /// `index`: the word starts of `hay` (see [`Folded`]), if known: with `word_starts`, the
     /// places where a match may start are then read from it instead of tested byte by byte.
-    pub(crate) fn find(
+    pub fn find(
         &self,
         hay: &[u8],
         from: usize,
@@ -515,7 +515,7 @@ impl Automaton {
     /// The patterns that match `hay` from exactly `start`, as `(pattern, end)`, longest
     /// first: a walk down the trie (no failure links), so at most one step per byte of the
     /// longest pattern.
-    pub(crate) fn matches_at(&self, hay: &[u8], start: usize) -> Vec<(usize, usize)> {
+    pub fn matches_at(&self, hay: &[u8], start: usize) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let mut s = ROOT;
         for (depth, &b) in hay.get(start..).unwrap_or_default().iter().enumerate() {
@@ -537,7 +537,7 @@ impl Automaton {
     /// term that is a prefix of another (`123ME`, `123MEI 3`) is still found where the longer
     /// one is not a whole word (or is refused). Returns `(pattern, start, end)` in `text`'s
     /// offsets and the folded end.
-    pub(crate) fn find_whole_word(
+    pub fn find_whole_word(
         &self,
         folded: &Folded,
         text: &str,
@@ -723,7 +723,7 @@ impl Builder {
 
 impl DenyMatcher {
     /// Compiles the terms (longest first, so `John Smith` wins over `John`).
-    pub(crate) fn new(list: &[DenyTerm]) -> Result<Self, Error> {
+    pub fn new(list: &[DenyTerm]) -> Result<Self, Error> {
         check_limits(list.iter().map(|t| t.term.as_str()))?;
         let mut terms: Vec<(String, Entity)> = list
             .iter()
@@ -735,7 +735,9 @@ impl DenyMatcher {
                 "expected non-empty deny-list terms",
             ));
         }
-        terms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        crate::sort::sort_by(&mut terms, |a, b| {
+            b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0))
+        });
         let folded: Vec<String> = terms.iter().map(|(t, _)| fold_term(t, false)).collect();
         Ok(DenyMatcher {
             ac: Automaton::new(&folded)?,
@@ -745,7 +747,7 @@ impl DenyMatcher {
 
     /// Appends a finding for every whole-word occurrence of a term (non-overlapping,
     /// leftmost, the longest whole-word term at a start).
-    pub(crate) fn find(&self, text: &str, out: &mut Vec<Finding>) {
+    pub fn find(&self, text: &str, out: &mut Vec<Finding>) {
         let folded = Folded::new(text, false);
         let mut pos = 0;
         while let Some((pid, start, end, folded_end)) =
