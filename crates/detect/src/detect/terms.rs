@@ -310,7 +310,7 @@ const NONE: u32 = u32::MAX;
 /// in the text whatever the terms, and at a given start the earliest-listed term wins, as
 /// in a regex alternation.
 ///
-/// Built as a trie with linked-list edges ([`Builder`]), then frozen: the transitions of
+/// Built as a trie with linked-list edges (`Builder`), then frozen: the transitions of
 /// each state lie next to each other (one short contiguous scan per step instead of a
 /// pointer chase), and the start state's are dense.
 #[derive(Clone, Debug)]
