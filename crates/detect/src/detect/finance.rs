@@ -113,13 +113,14 @@ const COUNTRY_INDEX: [u8; 676] = {
     t
 };
 
-/// `true` if `cc` is the country code of an IBAN registry country.
-pub(crate) fn iban_country(cc: &[u8]) -> bool {
+/// The IBAN length of the registry country whose code `cc` starts with, if it is one.
+pub(crate) fn iban_length(cc: &[u8]) -> Option<usize> {
     match cc {
         [a @ b'A'..=b'Z', b @ b'A'..=b'Z', ..] => COUNTRY_INDEX
             .get(usize::from(a - b'A') * 26 + usize::from(b - b'A'))
-            .is_some_and(|&i| i != 0),
-        _ => false,
+            .and_then(|&i| IBAN.get(usize::from(i).checked_sub(1)?))
+            .map(|&(_, len, _)| len),
+        _ => None,
     }
 }
 

@@ -162,10 +162,30 @@ fn host_ok(rest: &str) -> bool {
                 .all(|l| !l.is_empty() && l.chars().all(|c| c.is_alphanumeric() || c == '-')))
 }
 
+/// The first occurrence of `needle` at or after `pos`, found through its byte `key` (at
+/// `needle[at]`, a character that is rarer in text than the needle's first): `str::find` with
+/// a `char` runs the standard library's word-at-a-time `memchr`, where `str::find` with a
+/// string pattern runs the Two-Way algorithm over every byte (measured: 3–4 % of all
+/// detection time on report text, for two needles).
+fn find_after(text: &str, pos: usize, key: char, needle: &[u8], at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    // `from` stays on a `char` boundary: `pos`, then one past an ASCII `key`.
+    let mut from = pos;
+    loop {
+        let k = from + text.get(from..)?.find(key)?;
+        if let Some(start) = k.checked_sub(at).filter(|&s| s >= pos)
+            && bytes.get(start..start + needle.len()) == Some(needle)
+        {
+            return Some(start);
+        }
+        from = k + key.len_utf8();
+    }
+}
+
 /// URL: a known scheme followed by `://` and a host, or a bare `www.` host.
 pub(crate) fn urls(text: &str, out: &mut Sink<'_>) {
     let mut pos = 0;
-    while let Some(i) = text.get(pos..).and_then(|r| r.find("://")).map(|i| i + pos) {
+    while let Some(i) = find_after(text, pos, ':', b"://", 0) {
         let before = text.get(..i).unwrap_or_default();
         let scheme_len = before
             .bytes()
@@ -183,11 +203,7 @@ pub(crate) fn urls(text: &str, out: &mut Sink<'_>) {
         pos = end.max(i + 3);
     }
     let mut pos = 0;
-    while let Some(i) = text
-        .get(pos..)
-        .and_then(|r| r.find("www."))
-        .map(|i| i + pos)
-    {
+    while let Some(i) = find_after(text, pos, '.', b"www.", 3) {
         let end = url_end(text, i);
         let prev = text.get(..i).and_then(|t| t.chars().next_back());
         let free =
@@ -264,4 +280,32 @@ fn is_colon_mac(run: &str) -> bool {
         && groups
             .iter()
             .all(|g| g.len() == 2 && g.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_after;
+
+    #[test]
+    fn find_after_is_str_find() {
+        let texts = [
+            "see www.example.org and http://a.b/c, ftp://x.y",
+            "é.www.éé://wwwé.www.:// ://www.",
+            "ww.w.www",
+            "",
+            ":::////www..www.",
+        ];
+        for t in texts {
+            for (needle, key, at) in [("://", ':', 0), ("www.", '.', 3)] {
+                for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                    let want = t[pos..].find(needle).map(|i| i + pos);
+                    assert_eq!(
+                        find_after(t, pos, key, needle.as_bytes(), at),
+                        want,
+                        "{t:?} {needle} {pos}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -288,7 +288,7 @@ pub(crate) fn combos(text: &str, s: usize, e: usize, bits: u8, mut visit: impl F
         return;
     }
     let no_spaces = digit_led && prev_digit && matches!(prev_sep, Some(b' ' | b'+'));
-    let max_groups = max_groups(first);
+    let (max_groups, max_len) = limits(first);
     let mut c = Cand::new(text, s);
     if !c.push(first, None) {
         return;
@@ -310,29 +310,34 @@ pub(crate) fn combos(text: &str, s: usize, e: usize, bits: u8, mut visit: impl F
         }
         let (ne, bits) = run_end(bytes, ns);
         let Some(seg) = bytes.get(ns..ne) else { break };
-        if !idish(bits, seg.len()) || c.len + seg.len() > MAX_JOINED || !c.push(seg, Some(sep)) {
+        if !idish(bits, seg.len()) || c.len + seg.len() > max_len || !c.push(seg, Some(sep)) {
             break;
         }
         end = ne;
     }
 }
 
-/// How many groups a run starting with `first` may have. Only digit-led identifiers,
-/// IBANs (`DE89 …`), NINOs (`AB 12 34 56 C`) and MACs (`ab-cd-…`) are written in more
-/// than three groups; other letter-led runs (plates, NIE) have at most three.
-fn max_groups(first: &[u8]) -> usize {
+/// How many groups a run starting with `first` may have, and how many characters. Only
+/// digit-led identifiers, IBANs (`DE89 …`), NINOs (`AB 12 34 56 C`) and MACs (`ab-cd-…`) are
+/// written in more than three groups; other letter-led runs (plates, NIE) have at most three.
+/// A run led by an IBAN head (`DE89`) is longer than three groups only as an IBAN, so it is
+/// not grown past its country's IBAN length (`DE12 DE34 DE12 …` offers 5 runs, not 9).
+fn limits(first: &[u8]) -> (usize, usize) {
     let upper = |i: usize| first.get(i).is_some_and(u8::is_ascii_uppercase);
     let digit = |i: usize| first.get(i).is_some_and(u8::is_ascii_digit);
     let hex = first.iter().all(u8::is_ascii_hexdigit);
     let iban_head = upper(0) && upper(1) && digit(2) && digit(3);
-    if digit(0) || (iban_head && super::finance::iban_country(first)) {
-        MAX_GROUPS
+    if digit(0) {
+        (MAX_GROUPS, MAX_JOINED)
+    } else if let Some(len) = super::finance::iban_length(first).filter(|_| iban_head) {
+        // No other recognizer takes a letter-led run of several groups that long.
+        (MAX_GROUPS, len)
     } else if hex && first.len() == 2 {
-        6
+        (6, MAX_JOINED)
     } else if first.len() == 2 && upper(0) && upper(1) {
-        5
+        (5, MAX_JOINED)
     } else {
-        3
+        (3, MAX_JOINED)
     }
 }
 

@@ -512,11 +512,10 @@ impl Automaton {
         Some((p, end.saturating_sub(len), end))
     }
 
-    /// The patterns that match `hay` from exactly `start`, as `(pattern, end)`, longest
-    /// first: a walk down the trie (no failure links), so at most one step per byte of the
-    /// longest pattern.
-    pub fn matches_at(&self, hay: &[u8], start: usize) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
+    /// Calls `each(pattern, end)` for the patterns that match `hay` from exactly `start`,
+    /// shortest first: a walk down the trie (no failure links), so at most one step per byte
+    /// of the longest pattern, and no allocation (it runs once per refused match).
+    fn each_match_at(&self, hay: &[u8], start: usize, each: &mut dyn FnMut(usize, usize)) {
         let mut s = ROOT;
         for (depth, &b) in hay.get(start..).unwrap_or_default().iter().enumerate() {
             let Some(n) = self.child(s, b) else { break };
@@ -525,11 +524,9 @@ impl Automaton {
             // A state's pattern may be inherited through its failure link (a suffix match
             // that starts later): only a pattern as long as the walk starts at `start`.
             if p != NONE && self.lens.get(p as usize) == Some(&(depth + 1)) {
-                out.push((p as usize, start + depth + 1));
+                each(p as usize, start + depth + 1);
             }
         }
-        out.reverse();
-        out
     }
 
     /// The leftmost match at or after `pos` in the folded text that is a whole word of the
@@ -556,11 +553,14 @@ impl Automaton {
             if whole(start, end) {
                 return Some((pid, start, end, m_end));
             }
-            if let Some((q, q_end)) = self
-                .matches_at(hay, m_start)
-                .into_iter()
-                .find(|&(q, e)| q != pid && whole(start, folded.original(e)))
-            {
+            // The longest other term from the same start that is an accepted whole word.
+            let mut longest = None;
+            self.each_match_at(hay, m_start, &mut |q, q_end| {
+                if q != pid && whole(start, folded.original(q_end)) {
+                    longest = Some((q, q_end));
+                }
+            });
+            if let Some((q, q_end)) = longest {
                 return Some((q, start, folded.original(q_end), q_end));
             }
             // No accepted whole word starts here: retry one character further on.
