@@ -111,5 +111,28 @@ echo "== native redact_text / redact_json (cargo run --release --example bench_r
   cargo run --quiet --release --example bench_redact
   echo '```'
 } > "$out/native.md"
+# Detection alone (issue #3's benchmark): analyze on the ≥ 10 MB mixed corpus and every crafted
+# worst case at 1 and 2 MB, natively and in wasm under Node (same generator, byte for byte).
+echo "== detection: cargo run --release --example bench_detect; node bench/detect.mjs"
+{
+  echo "## Detection throughput and worst cases (native and wasm under Node)"
+  echo
+  echo "On $(date -u +%Y-%m-%dT%H:%M:%SZ), load average $(cut -d' ' -f1-3 /proc/loadavg): the deterministic mixed multilingual"
+  echo "report corpus (one identifier or name every ~350 bytes, 12 languages, emoji) and, for each recognizer"
+  echo "family, a crafted unit repeated to 1 MB and 2 MB (2/1 ≈ 2 means linear). Budgets (PRODUCT.md): ≥ 100 MB/s"
+  echo "in wasm; every crafted 1 MB input ≤ 100 ms."
+  echo
+  echo "Native (Rust, release profile): \`cargo run --release --example bench_detect\`"
+  echo
+  echo '```'
+  cargo run --quiet --release --example bench_detect
+  echo '```'
+  echo
+  echo "wasm under Node ($(node --version)), the built package: \`node bench/detect.mjs\`$([[ $quick == 1 ]] && echo ' --quick')"
+  echo
+  echo '```'
+  if ((quick)); then node bench/detect.mjs --quick; else node bench/detect.mjs; fi
+  echo '```'
+} > "$out/detect.md"
 node bench/compare/report.mjs "$out/compare.json"
 echo "bench: wrote bench/results/compare.{json,md,svg} and BENCHMARKS.md in ${seconds}s"

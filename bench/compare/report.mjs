@@ -315,11 +315,14 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolvePath(process.arg
   writeFileSync(new URL('bench/results/compare.md', root), md);
   const svg = renderSvg(all);
   if (svg) writeFileSync(new URL('bench/results/compare.svg', root), svg);
-  // The native pipeline figures (scripts/bench.sh writes them) follow the JS tables.
-  let native = '';
-  try {
-    native = `\n${readFileSync(new URL('bench/results/native.md', root), 'utf8')}`;
-  } catch { /* not measured in this run */ }
-  writeFileSync(new URL('BENCHMARKS.md', root), renderBenchmarksMd(all) + native);
+  // The native pipeline and the detection figures (scripts/bench.sh writes them) follow the
+  // JS tables.
+  let extra = '';
+  for (const f of ['native.md', 'detect.md']) {
+    try {
+      extra += `\n${readFileSync(new URL(`bench/results/${f}`, root), 'utf8')}`;
+    } catch { /* not measured in this run */ }
+  }
+  writeFileSync(new URL('BENCHMARKS.md', root), renderBenchmarksMd(all) + extra);
   console.log(md);
 }
