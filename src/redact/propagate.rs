@@ -88,21 +88,25 @@ pub(crate) fn propagate(text: &str, folded: &Folded, seeds: &[Seed]) -> Vec<Seed
             .get(..i)
             .is_some_and(|before| before.iter().rev().take(64).any(|c| c.1 > start))
     };
+    // A match starting inside a covered place overlaps it, whatever its end.
+    let inside = |start: usize| overlaps(start, start + 1);
     // Places detection covered are refused inside the search rather than dropped after it:
     // a dropped match would hide a repeat that starts inside it ("Ingrid ingrid" matching a
     // seed "Ingrid  Ingrid" where only the first word is a seed).
-    set.find_indexed_folded_accepting(text, folded, &|start, end| !overlaps(start, end))
-        .into_iter()
-        .filter_map(|(start, end, index)| {
-            let entity = terms.get(index)?.1?;
-            Some(Seed {
-                start,
-                end,
-                entity,
-                score: *scores.get(index)?,
-            })
+    set.find_indexed_folded_accepting(text, folded, &|start| !inside(start), &|start, end| {
+        !overlaps(start, end)
+    })
+    .into_iter()
+    .filter_map(|(start, end, index)| {
+        let entity = terms.get(index)?.1?;
+        Some(Seed {
+            start,
+            end,
+            entity,
+            score: *scores.get(index)?,
         })
-        .collect()
+    })
+    .collect()
 }
 
 #[cfg(test)]

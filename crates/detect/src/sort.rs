@@ -19,7 +19,11 @@ const INSERTION: usize = 12;
 
 /// Sorts `v` stably by `cmp`, like `v.sort_by(cmp)`.
 pub fn sort_by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
-    if v.len() < 2 {
+    // Already sorted (findings usually are): one pass, nothing allocated or moved.
+    if v.windows(2).all(|w| match (w.first(), w.get(1)) {
+        (Some(a), Some(b)) => cmp(a, b) != Ordering::Greater,
+        _ => true,
+    }) {
         return;
     }
     let order = {
@@ -32,10 +36,6 @@ pub fn sort_by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
             },
         )
     };
-    // Already sorted (findings usually are): nothing to move.
-    if order.iter().enumerate().all(|(i, &o)| i == o) {
-        return;
-    }
     let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
     // `order` is a permutation of 0..n: every slot is taken exactly once.
     v.extend(

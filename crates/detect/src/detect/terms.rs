@@ -533,12 +533,15 @@ impl Automaton {
     /// original `text` and that `accept`s — at that start the longest term that is one, so a
     /// term that is a prefix of another (`123ME`, `123MEI 3`) is still found where the longer
     /// one is not a whole word (or is refused). Returns `(pattern, start, end)` in `text`'s
-    /// offsets and the folded end.
+    /// offsets and the folded end. `start_ok(start)` false says that no match starting at
+    /// `start` would be accepted, whatever its end: the terms there are not even tried (same-
+    /// value propagation refuses every match that starts inside a finding).
     pub fn find_whole_word(
         &self,
         folded: &Folded,
         text: &str,
         mut pos: usize,
+        start_ok: &dyn Fn(usize) -> bool,
         accept: &dyn Fn(usize, usize) -> bool,
     ) -> Option<(usize, usize, usize, usize)> {
         let hay = folded.text.as_slice();
@@ -550,18 +553,20 @@ impl Automaton {
             // or digit (see `find`).
             let (pid, m_start, m_end) = self.find(hay, pos, true, Some(&folded.starts))?;
             let (start, end) = (folded.original(m_start), folded.original(m_end));
-            if whole(start, end) {
-                return Some((pid, start, end, m_end));
-            }
-            // The longest other term from the same start that is an accepted whole word.
-            let mut longest = None;
-            self.each_match_at(hay, m_start, &mut |q, q_end| {
-                if q != pid && whole(start, folded.original(q_end)) {
-                    longest = Some((q, q_end));
+            if start_ok(start) {
+                if whole(start, end) {
+                    return Some((pid, start, end, m_end));
                 }
-            });
-            if let Some((q, q_end)) = longest {
-                return Some((q, start, folded.original(q_end), q_end));
+                // The longest other term from the same start that is an accepted whole word.
+                let mut longest = None;
+                self.each_match_at(hay, m_start, &mut |q, q_end| {
+                    if q != pid && whole(start, folded.original(q_end)) {
+                        longest = Some((q, q_end));
+                    }
+                });
+                if let Some((q, q_end)) = longest {
+                    return Some((q, start, folded.original(q_end), q_end));
+                }
             }
             // No accepted whole word starts here: retry one character further on.
             pos = m_start + hay.get(m_start).map_or(1, |&b| utf8_len(b));
@@ -751,7 +756,8 @@ impl DenyMatcher {
         let folded = Folded::new(text, false);
         let mut pos = 0;
         while let Some((pid, start, end, folded_end)) =
-            self.ac.find_whole_word(&folded, text, pos, &|_, _| true)
+            self.ac
+                .find_whole_word(&folded, text, pos, &|_| true, &|_, _| true)
         {
             pos = folded_end.max(pos + 1);
             let Some(&entity) = self.entities.get(pid) else {
