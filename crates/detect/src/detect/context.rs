@@ -621,6 +621,10 @@ struct Vocab {
     words: Vec<&'static str>,
     /// Per word: bit `id` set for each list that holds it.
     lists: Vec<u64>,
+    /// Per word `i`: `ranks[rank_at[i]..rank_at[i + 1]]` are `(list id, position of the word
+    /// in that list)`, so a hit's rank costs no string comparisons.
+    rank_at: Vec<u32>,
+    ranks: Vec<(u8, u16)>,
     /// Bit [`tri`]`(b0, b1, b2)` set if some word starts with the bytes `b0 b1 b2`: most word
     /// starts of a text are rejected by this one lookup.
     tri: Vec<u64>,
@@ -653,6 +657,16 @@ impl Vocab {
                     .fold(0u64, |m, l| m | (1u64 << l.id))
             })
             .collect();
+        let mut rank_at = vec![0u32];
+        let mut ranks = Vec::new();
+        for w in &words {
+            for l in ALL {
+                if let Some(r) = l.words.iter().position(|x| x == w) {
+                    ranks.extend(u16::try_from(r).map(|r| (l.id, r)));
+                }
+            }
+            rank_at.push(u32::try_from(ranks.len()).unwrap_or(u32::MAX));
+        }
         let mut tri_bits = vec![0u64; 512];
         let mut by_tri = Vec::new();
         let mut two = Vec::new();
@@ -680,11 +694,21 @@ impl Vocab {
         Vocab {
             words,
             lists,
+            rank_at,
+            ranks,
             tri: tri_bits,
             by_tri,
             two_first,
             two,
         }
+    }
+
+    /// The position of word `word` in list `list`, if it is there.
+    fn rank(&self, word: u16, list: u8) -> Option<u16> {
+        let i = usize::from(word);
+        let (a, b) = (*self.rank_at.get(i)? as usize, *self.rank_at.get(i + 1)? as usize);
+        let (_, r) = self.ranks.get(a..b)?.iter().find(|(l, _)| *l == list)?;
+        Some(*r)
     }
 
     fn get() -> &'static Vocab {
@@ -905,8 +929,7 @@ impl<'m> Index<'m> {
             if !in_list || o.end > start || (o.glued && o.end != start) {
                 return None;
             }
-            let w = vocab.words.get(usize::from(o.word))?;
-            Some((o.pos, list.words.iter().position(|x| x == w)?))
+            Some((o.pos, usize::from(vocab.rank(o.word, list.id)?)))
         })
     }
 
