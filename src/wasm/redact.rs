@@ -1,8 +1,8 @@
 //! Bindings of the redaction pipeline: `Redactor` (analyze, redactText, redactJson) and the
 //! preset list. Offsets leave as UTF-16 code units, and the audit record says so.
 
-use serde::Serialize;
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 
@@ -110,12 +110,30 @@ fn findings_to_js(findings: &[JsFinding<'_>]) -> Result<JsValue, JsValue> {
 #[derive(Default)]
 struct Interner<'a> {
     strings: Vec<&'a str>,
+    /// Built once the table outgrows a linear scan (many JSON paths).
     index: BTreeMap<&'a str, u32>,
 }
+
+/// Up to this many strings, a lookup scans the table (a report's findings share a few dozen
+/// strings; a scan of those is cheaper than building and searching a tree for every call).
+const SCAN: usize = 32;
 
 impl<'a> Interner<'a> {
     /// The index of `s` in the table, adding it on first sight.
     fn intern(&mut self, s: &'a str) -> u32 {
+        if self.strings.len() <= SCAN {
+            if let Some(i) = self.strings.iter().position(|t| *t == s) {
+                return u32::try_from(i).unwrap_or(u32::MAX);
+            }
+            self.strings.push(s);
+            let i = u32::try_from(self.strings.len() - 1).unwrap_or(u32::MAX);
+            if self.strings.len() > SCAN {
+                for (k, t) in self.strings.iter().enumerate() {
+                    self.index.insert(t, u32::try_from(k).unwrap_or(u32::MAX));
+                }
+            }
+            return i;
+        }
         *self.index.entry(s).or_insert_with(|| {
             self.strings.push(s);
             u32::try_from(self.strings.len() - 1).unwrap_or(u32::MAX)
@@ -342,12 +360,7 @@ impl JsRedactor {
         let mut r = self.inner.redact_text(&text, &ctx).map_err(err)?;
         r.audit.convert_offsets_to_utf16(|_| Some(text.as_str()));
         let findings = findings_to_js(&js_findings(&r.findings, |_| Some(text.as_str())))?;
-        let rest = Rest {
-            audit_digest: format!("sha256:{}", hex(&r.audit.digest())),
-            audit: &r.audit,
-            conditions: &r.conditions,
-        };
-        let rest = serde_json::to_string(&rest).map_err(|_| result_error())?;
+        let rest = rest_json(&r.audit, &r.conditions);
         borderseal_redaction(Some(r.text), None, &findings, &rest).map_err(|_| result_error())
     }
 
@@ -365,25 +378,30 @@ impl JsRedactor {
         r.audit
             .convert_offsets_to_utf16(|path| string_at(&value, path));
         let findings = findings_to_js(&js_findings(&r.findings, |path| string_at(&value, path)))?;
-        let rest = Rest {
-            audit_digest: format!("sha256:{}", hex(&r.audit.digest())),
-            audit: &r.audit,
-            conditions: &r.conditions,
-        };
-        let rest = serde_json::to_string(&rest).map_err(|_| result_error())?;
+        let rest = rest_json(&r.audit, &r.conditions);
         let value = serde_json::to_string(&r.value).map_err(|_| result_error())?;
         borderseal_redaction(None, Some(value), &findings, &rest).map_err(|_| result_error())
     }
 }
 
 /// The members of a `redactText` / `redactJson` result after its text or value and its
-/// findings (see `borderseal_redaction`, which assembles them in this order).
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Rest<'a> {
-    audit: &'a crate::audit::AuditRecord,
-    audit_digest: String,
-    conditions: &'a [String],
+/// findings, as JSON (see `borderseal_redaction`, which assembles them in this order):
+/// `{"audit":…,"auditDigest":…,"conditions":…}`. The audit record is written in its RFC 8785
+/// canonical form, the very bytes `auditDigest` hashes: one serialisation serves both, and in
+/// JavaScript `sha256(JSON.stringify(result.audit))` gives the digest back (JCS is the
+/// output of `JSON.stringify` with sorted keys).
+fn rest_json(audit: &crate::audit::AuditRecord, conditions: &[String]) -> String {
+    let canonical = audit.canonical_json();
+    let digest = Sha256::digest(canonical.as_bytes());
+    let mut out = String::with_capacity(canonical.len() + 128);
+    out.push_str("{\"audit\":");
+    out.push_str(&canonical);
+    out.push_str(",\"auditDigest\":\"sha256:");
+    out.push_str(&hex(&digest));
+    out.push_str("\",\"conditions\":");
+    out.push_str(&serde_json::to_string(conditions).unwrap_or_else(|_| "[]".to_owned()));
+    out.push('}');
+    out
 }
 
 /// The built-in policy presets a portal can start from: `{ name, description }`.

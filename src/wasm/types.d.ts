@@ -274,7 +274,11 @@ export interface TextRedaction {
   text: string;
   findings: Finding[];
   audit: AuditRecord;
-  /** `sha256:<hex>` of the audit record's RFC 8785 form: bind it into the envelope's metadata. */
+  /**
+   * `sha256:<hex>` of the audit record's RFC 8785 form: bind it into the envelope's metadata.
+   * `audit` comes in that form's member order, so the SHA-256 of `JSON.stringify(audit)`
+   * (UTF-8) is this digest.
+   */
   auditDigest: string;
   /** Conditions that must travel with the data (e.g. Europol H1). */
   conditions: string[];

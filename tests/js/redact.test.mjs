@@ -1,6 +1,7 @@
 // Detection, policy and redaction through the installed package, as a portal calls them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { Redactor, presets, generateKeyPair, seal, open } from 'borderseal';
 
 const REPORT = 'Zeuge Jörg Baumann 😀 (jorg.baumann@example.de, IBAN DE89 3704 0044 0532 0130 00) '
@@ -42,6 +43,10 @@ test('redactText removes every value, keeps the rest, and audits without persona
   assert.equal(out.audit.policy.id, 'led-strict');
   assert.equal(out.audit.policy.fingerprint, r.policyFingerprint);
   assert.match(out.auditDigest, /^sha256:[0-9a-f]{64}$/);
+  // The record comes in its canonical (RFC 8785) member order: JSON.stringify gives back
+  // the bytes the digest covers.
+  assert.equal(`sha256:${createHash('sha256').update(JSON.stringify(out.audit)).digest('hex')}`, out.auditDigest);
+  assert.deepEqual(Object.keys(out.audit), [...Object.keys(out.audit)].sort());
   // Audit offsets point into the original string, in UTF-16 units.
   for (const f of out.audit.findings) assert.ok(VALUES.some((v) => REPORT.slice(f.start, f.end) === v) || f.entity, f);
   const email = out.audit.findings.find((f) => f.entity === 'EMAIL');

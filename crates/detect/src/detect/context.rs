@@ -706,7 +706,10 @@ impl Vocab {
     /// The position of word `word` in list `list`, if it is there.
     fn rank(&self, word: u16, list: u8) -> Option<u16> {
         let i = usize::from(word);
-        let (a, b) = (*self.rank_at.get(i)? as usize, *self.rank_at.get(i + 1)? as usize);
+        let (a, b) = (
+            *self.rank_at.get(i)? as usize,
+            *self.rank_at.get(i + 1)? as usize,
+        );
         let (_, r) = self.ranks.get(a..b)?.iter().find(|(l, _)| *l == list)?;
         Some(*r)
     }
