@@ -372,17 +372,23 @@ impl Automaton {
         let mut bytes = Vec::with_capacity(a.edges.len());
         let mut next = Vec::with_capacity(a.edges.len());
         off.push(0);
+        let mut edges = Vec::new();
         for s in 0..a.states.len() {
             let s = u32::try_from(s).map_err(|_| too_large())?;
-            for (byte, n) in a.children(s) {
+            a.children(s, &mut edges);
+            for &(byte, n) in &edges {
                 bytes.push(byte);
                 next.push(n);
             }
             off.push(u32::try_from(bytes.len()).map_err(|_| too_large())?);
         }
-        let root: Vec<u32> = (0..=255u8)
-            .map(|b| a.child(ROOT, b).unwrap_or(ROOT))
-            .collect();
+        let mut root = vec![ROOT; 256];
+        a.children(ROOT, &mut edges);
+        for &(byte, n) in &edges {
+            if let Some(slot) = root.get_mut(usize::from(byte)) {
+                *slot = n;
+            }
+        }
         let mut starts = [false; 256];
         for (flag, &n) in starts.iter_mut().zip(&root) {
             *flag = n != ROOT;
@@ -633,7 +639,9 @@ impl Builder {
         // Failure links, breadth first. A state where a term ends fails to DEAD: after a
         // match, the search only goes on to extend it, never to start a later one.
         let mut queue = std::collections::VecDeque::new();
-        for (_, next) in a.children(ROOT) {
+        let mut edges = Vec::new();
+        a.children(ROOT, &mut edges);
+        for &(_, next) in &edges {
             let fail = if a.state(next).pattern == NONE {
                 ROOT
             } else {
@@ -643,7 +651,8 @@ impl Builder {
             queue.push_back(next);
         }
         while let Some(id) = queue.pop_front() {
-            for (byte, next) in a.children(id) {
+            a.children(id, &mut edges);
+            for &(byte, next) in &edges {
                 queue.push_back(next);
                 if a.state(next).pattern != NONE {
                     a.set(next, |st| st.fail = DEAD);
@@ -686,14 +695,15 @@ impl Builder {
         }
     }
 
-    fn children(&self, s: u32) -> Vec<(u8, u32)> {
-        let mut out = Vec::new();
+    /// The transitions out of `s`, into `out` (cleared first: one buffer serves every state,
+    /// as the automaton of a report's values is built on every call).
+    fn children(&self, s: u32, out: &mut Vec<(u8, u32)>) {
+        out.clear();
         let mut e = self.state(s).first;
         while let Some(edge) = e.checked_sub(1).and_then(|i| self.edges.get(i as usize)) {
             out.push((edge.byte, edge.next));
             e = edge.sibling;
         }
-        out
     }
 
     fn child(&self, s: u32, byte: u8) -> Option<u32> {
