@@ -132,6 +132,7 @@ export const CRAFTED = [
   ['AAAA', 'A'],
   ['@@@@', '@'],
   ['a@a@', 'a@'],
+  ['a.a.', 'a.'],
   ['email valid', 'anna@example.de '],
   ['::::', ':'],
   ['hex colon', 'ff:'],

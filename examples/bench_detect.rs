@@ -151,6 +151,7 @@ const CASES: &[(&str, &str)] = &[
     ("AAAA", "A"),
     ("@@@@", "@"),
     ("a@a@", "a@"),
+    ("a.a.", "a."),
     ("email valid", "anna@example.de "),
     ("::::", ":"),
     ("hex colon", "ff:"),

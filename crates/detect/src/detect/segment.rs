@@ -289,6 +289,11 @@ pub(crate) fn combos(text: &str, s: usize, e: usize, bits: u8, mut visit: impl F
     }
     let no_spaces = digit_led && prev_digit && matches!(prev_sep, Some(b' ' | b'+'));
     let (max_groups, max_len) = limits(first);
+    // A run of short segments that cannot reach 4 characters in its groups offers nothing
+    // (`a.a.a.…`, `x-y z`): left before building a candidate.
+    if first.len() < 4 && !reaches_four(bytes, e, first.len(), max_groups) {
+        return;
+    }
     let mut c = Cand::new(text, s);
     if !c.push(first, None) {
         return;
@@ -315,6 +320,27 @@ pub(crate) fn combos(text: &str, s: usize, e: usize, bits: u8, mut visit: impl F
         }
         end = ne;
     }
+}
+
+/// Whether a run whose first segment has `len` characters and ends at `e` can reach 4
+/// characters within `groups` groups. It joins every following segment that [`combos`]
+/// might join, and more (it skips the checks that stop [`combos`] early), so `false` means
+/// that [`combos`] would offer nothing.
+fn reaches_four(bytes: &[u8], mut e: usize, mut len: usize, groups: usize) -> bool {
+    for _ in 1..groups {
+        if len >= 4 {
+            return true;
+        }
+        if !bytes.get(e).is_some_and(|b| SEPS.contains(b))
+            || !bytes.get(e + 1).is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return false;
+        }
+        let (ne, _) = run_end(bytes, e + 1);
+        len += ne - (e + 1);
+        e = ne;
+    }
+    len >= 4
 }
 
 /// How many groups a run starting with `first` may have, and how many characters. Only
