@@ -18,27 +18,29 @@ use crate::decide::terms::TermSet;
 use crate::decide::{Policy, parse_policy, parse_policy_text};
 use crate::detect::{self, Detector, DetectorConfig};
 use crate::error::{Error, ErrorCode, Result};
+use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// A finding with what the policy does with it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RedactionFinding {
     /// Entity type (or `FIELD` for a whole-field rule without one).
-    pub entity: String,
+    pub entity: &'static str,
     /// Byte offset of the start (in the text, or in the string at `path`).
     pub start: usize,
     /// Byte offset one past the end.
     pub end: usize,
     /// Score in `[0, 1]`.
     pub score: f32,
-    /// Recognizer id.
-    pub recognizer: String,
+    /// Recognizer id (borrowed for the built-in recognizers, owned for policy field rules).
+    pub recognizer: Cow<'static, str>,
     /// Why it was found (never the value).
     pub reason: String,
     /// The action (applied, for redactions; decided, for previews).
     pub action: &'static str,
-    /// The policy rule that chose the action.
-    pub rule: String,
+    /// The policy rule that chose the action (shared by the findings it decided).
+    pub rule: Arc<str>,
     /// JSON pointer of the string (JSON input only).
     pub path: Option<String>,
 }
@@ -282,13 +284,13 @@ impl Redactor {
             findings: findings
                 .iter()
                 .map(|f| AuditFinding {
-                    entity: f.entity.clone(),
+                    entity: f.entity.to_owned(),
                     path: f.path.clone(),
                     start: f.start,
                     end: f.end,
                     action: f.action,
-                    rule: f.rule.clone(),
-                    recognizer: f.recognizer.clone(),
+                    rule: f.rule.to_string(),
+                    recognizer: f.recognizer.to_string(),
                     score: round_score(f.score),
                 })
                 .collect(),

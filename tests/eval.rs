@@ -217,7 +217,7 @@ fn evaluate_policy() -> &'static Eval {
                 .expect("analyze")
                 .into_iter()
                 .map(|f| Hit {
-                    entity: f.entity,
+                    entity: f.entity.to_owned(),
                     start: f.start,
                     end: f.end,
                     reason: f.reason,
@@ -686,7 +686,7 @@ fn chance_hits_of_random_numbers() {
                     .find(|f| hit(f.start, f.end))
                 {
                     by_policy += 1;
-                    *types.entry(f.entity).or_default() += 1;
+                    *types.entry(f.entity.to_owned()).or_default() += 1;
                 }
             }
             let share = f64::from(by_policy) / f64::from(n);

@@ -86,7 +86,7 @@ fn field_rules_by_path_wildcard_and_name() {
     let paths: Vec<(&str, &str)> = out
         .findings
         .iter()
-        .map(|f| (f.path.as_deref().unwrap(), f.rule.as_str()))
+        .map(|f| (f.path.as_deref().unwrap(), &*f.rule))
         .collect();
     assert!(paths.contains(&("/people/0/name", "entities.PERSON")));
     assert!(paths.contains(&("/internal_note", "fields.notes")));

@@ -42,10 +42,10 @@ fn default_policy_labels_every_identifier() {
         out.text,
         "Suspect wrote from [EMAIL] (IP [IP_ADDRESS]) and paid into IBAN [IBAN]. Europol liaison confirmed."
     );
-    let entities: Vec<&str> = out.findings.iter().map(|f| f.entity.as_str()).collect();
+    let entities: Vec<&str> = out.findings.iter().map(|f| f.entity).collect();
     assert_eq!(entities, vec!["EMAIL", "IP_ADDRESS", "IBAN"]);
     assert!(out.findings.iter().all(|f| f.action == "label"));
-    assert_eq!(out.findings[0].rule, "default");
+    assert_eq!(&*out.findings[0].rule, "default");
     for v in VALUES {
         assert!(!out.text.contains(v));
     }
@@ -331,7 +331,7 @@ fn send_rule_entity_overrides_depend_on_recipient_country_and_legal_basis() {
     let out = r.redact_text("from a@b.eu", &c).unwrap();
     assert_eq!(out.text, "from ");
     assert_eq!(
-        out.findings[0].rule,
+        &*out.findings[0].rule,
         "send_rules.third-country.entities.EMAIL"
     );
     assert_eq!(

@@ -1,5 +1,6 @@
 //! The send context and the decisions that depend on it: send rules, then one action per finding.
 
+use std::sync::Arc;
 use super::marking::Marking;
 use super::model::{Action, FieldRule, Policy, Rule, SendRule};
 use crate::detect::Entity;
@@ -64,7 +65,8 @@ pub struct Decision {
     /// The action.
     pub action: Action,
     /// The rule id, e.g. `entities.EMAIL`, `send_rules.h1.entities.PERSON`, `default`.
-    pub rule: String,
+    /// Shared: every finding the decision applies to carries it, without a copy each.
+    pub rule: Arc<str>,
     /// The threshold that applied.
     pub min_score: f32,
 }
@@ -142,7 +144,7 @@ impl Policy {
         {
             return Some(Decision {
                 action: a.clone(),
-                rule: format!("fields.{}", f.id),
+                rule: format!("fields.{}", f.id).into(),
                 min_score: 0.0,
             });
         }
@@ -152,7 +154,7 @@ impl Policy {
             let min_score = self.default.min_score.unwrap_or(self.min_score);
             return (score >= min_score).then(|| Decision {
                 action: self.default.action.clone(),
-                rule: "default".to_owned(),
+                rule: "default".into(),
                 min_score,
             });
         };
@@ -185,7 +187,7 @@ impl Policy {
         let min_score = rule.min_score.unwrap_or(self.min_score);
         (score >= min_score).then(|| Decision {
             action: rule.action.clone(),
-            rule: id,
+            rule: id.into(),
             min_score,
         })
     }

@@ -210,11 +210,11 @@ impl Redactor {
             .into_iter()
             .zip(applied.applied)
             .map(|((c, rule), action)| RedactionFinding {
-                entity: c.entity.as_str().to_owned(),
+                entity: c.entity.as_str(),
                 start: c.start,
                 end: c.end,
                 score: c.score,
-                recognizer: c.recognizer.to_owned(),
+                recognizer: std::borrow::Cow::Borrowed(c.recognizer),
                 reason: c.reason,
                 action,
                 rule,
@@ -285,11 +285,11 @@ impl Redactor {
             .filter_map(|c| {
                 let d = decider.decide(c.entity, c.score)?;
                 Some(RedactionFinding {
-                    entity: c.entity.as_str().to_owned(),
+                    entity: c.entity.as_str(),
                     start: c.start,
                     end: c.end,
                     score: c.score,
-                    recognizer: c.recognizer.to_owned(),
+                    recognizer: std::borrow::Cow::Borrowed(c.recognizer),
                     reason: c.reason,
                     action: d.action.name(),
                     rule: d.rule,

@@ -371,11 +371,11 @@ impl<'r> Walker<'r> {
             self.findings.push(RedactionFinding {
                 entity: t
                     .entity
-                    .map_or_else(|| "FIELD".to_owned(), |e| e.as_str().to_owned()),
+                    .map_or("FIELD", |e| e.as_str()),
                 start,
                 end,
                 score: 1.0,
-                recognizer: format!("{}:pattern", t.recognizer),
+                recognizer: format!("{}:pattern", t.recognizer).into(),
                 reason: "stix-pattern".to_owned(),
                 action,
                 rule,
@@ -442,11 +442,11 @@ impl<'r> Walker<'r> {
             self.findings.push(RedactionFinding {
                 entity: t
                     .entity
-                    .map_or_else(|| "FIELD".to_owned(), |e| e.as_str().to_owned()),
+                    .map_or("FIELD", |e| e.as_str()),
                 start: 0,
                 end: len,
                 score: 1.0,
-                recognizer: t.recognizer.clone(),
+                recognizer: t.recognizer.clone().into(),
                 reason: "field".to_owned(),
                 action: name,
                 rule: d.rule.clone(),

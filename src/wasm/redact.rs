@@ -156,7 +156,7 @@ fn js_findings<'a, 't>(
     let mut out: Vec<JsFinding<'a>> = findings
         .iter()
         .map(|f| JsFinding {
-            entity: &f.entity,
+            entity: f.entity,
             start: f.start,
             end: f.end,
             score: crate::audit::round_score(f.score),
