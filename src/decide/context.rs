@@ -1,11 +1,11 @@
 //! The send context and the decisions that depend on it: send rules, then one action per finding.
 
-use std::sync::Arc;
 use super::marking::Marking;
 use super::model::{Action, FieldRule, Policy, Rule, SendRule};
 use crate::detect::Entity;
 use crate::error::{Error, ErrorCode, Result};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Where a report is going and under which marking and legal basis.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -369,9 +369,7 @@ impl<'r> Walker<'r> {
         let applied = crate::transform::apply(pattern, &spans, self.r.key.as_ref())?;
         for ((start, end, t, rule), action) in meta.into_iter().zip(applied.applied) {
             self.findings.push(RedactionFinding {
-                entity: t
-                    .entity
-                    .map_or("FIELD", |e| e.as_str()),
+                entity: t.entity.map_or("FIELD", |e| e.as_str()),
                 start,
                 end,
                 score: 1.0,
@@ -440,9 +438,7 @@ impl<'r> Walker<'r> {
         let len = v.as_str().map_or(0, str::len);
         if len > 0 || !v.is_string() {
             self.findings.push(RedactionFinding {
-                entity: t
-                    .entity
-                    .map_or("FIELD", |e| e.as_str()),
+                entity: t.entity.map_or("FIELD", |e| e.as_str()),
                 start: 0,
                 end: len,
                 score: 1.0,
