@@ -398,9 +398,16 @@ fn rest_json(audit: &crate::audit::AuditRecord, conditions: &[String]) -> String
     out.push_str(&canonical);
     out.push_str(",\"auditDigest\":\"sha256:");
     out.push_str(&hex(&digest));
-    out.push_str("\",\"conditions\":");
-    out.push_str(&serde_json::to_string(conditions).unwrap_or_else(|_| "[]".to_owned()));
-    out.push('}');
+    out.push_str("\",\"conditions\":[");
+    // Written like every string of the record (no fallible serialiser, so no fallback that
+    // could drop a condition that must travel with the data).
+    for (i, c) in conditions.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        crate::decide::jcs::write_string(c, &mut out);
+    }
+    out.push_str("]}");
     out
 }
 

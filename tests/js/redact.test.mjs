@@ -31,6 +31,18 @@ test('analyze finds every value with exact UTF-16 offsets (emoji and umlauts bef
   r.free();
 });
 
+test('conditions of the send rules that hold reach JS whole, in the result and in the audit record', () => {
+  const r = new Redactor('led-strict');
+  const out = r.redactText('Zeuge Jörg Baumann, Tel. +49 30 12345678.', { recipient: 'europol', marking: 'TLP:AMBER H1 H3' });
+  assert.deepEqual(out.conditions, [
+    'H1: not to be disclosed in judicial proceedings without the permission of the provider',
+    'H3: other restrictions of the provider apply; see the accompanying handling instructions',
+  ]);
+  assert.deepEqual(out.audit.conditions, out.conditions);
+  assert.equal(`sha256:${createHash('sha256').update(JSON.stringify(out.audit)).digest('hex')}`, out.auditDigest);
+  r.free();
+});
+
 test('redactText removes every value, keeps the rest, and audits without personal data', () => {
   const r = new Redactor('led-strict');
   const out = r.redactText(REPORT, { recipient: 'bka.de', country: 'DE', marking: 'TLP:AMBER', legalBasis: 'led-art-35' });
