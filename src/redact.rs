@@ -35,8 +35,8 @@ pub struct RedactionFinding {
     pub score: f32,
     /// Recognizer id (borrowed for the built-in recognizers, owned for policy field rules).
     pub recognizer: Cow<'static, str>,
-    /// Why it was found (never the value).
-    pub reason: String,
+    /// Why it was found (never the value); shared by the findings that give the same reason.
+    pub reason: Arc<str>,
     /// The action (applied, for redactions; decided, for previews).
     pub action: &'static str,
     /// The policy rule that chose the action (shared by the findings it decided).

@@ -183,7 +183,7 @@ struct Hit {
     entity: String,
     start: usize,
     end: usize,
-    reason: String,
+    reason: std::sync::Arc<str>,
 }
 
 /// The detector with its built-in defaults (every type, threshold 0.5).

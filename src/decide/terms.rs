@@ -94,20 +94,20 @@ impl TermSet {
     /// `accept(start, end)` admits: a refused occurrence consumes nothing, so a shorter term
     /// at the same start, or one starting inside it, can still be found (same-value
     /// propagation refuses the places detection already covers, and must still find a repeat
-    /// right next to one). `start_ok(start)` false means `accept` refuses every occurrence
-    /// starting there (checked first, it saves trying each term at such a start).
+    /// right next to one). `refused(start)` = `Some(p)` means `accept` refuses every
+    /// occurrence starting in `start..p` (checked first, it saves trying each term there).
     pub(crate) fn find_indexed_folded_accepting(
         &self,
         text: &str,
         folded: &Folded,
-        start_ok: &dyn Fn(usize) -> bool,
+        refused: &dyn Fn(usize) -> Option<usize>,
         accept: &dyn Fn(usize, usize) -> bool,
     ) -> Vec<(usize, usize, usize)> {
-        self.search_accepting(text, folded, false, start_ok, accept)
+        self.search_accepting(text, folded, false, refused, accept)
     }
 
     fn search(&self, text: &str, folded: &Folded, first_only: bool) -> Vec<(usize, usize, usize)> {
-        self.search_accepting(text, folded, first_only, &|_| true, &|_, _| true)
+        self.search_accepting(text, folded, first_only, &|_| None, &|_, _| true)
     }
 
     fn search_accepting(
@@ -115,14 +115,14 @@ impl TermSet {
         text: &str,
         folded: &Folded,
         first_only: bool,
-        start_ok: &dyn Fn(usize) -> bool,
+        refused: &dyn Fn(usize) -> Option<usize>,
         accept: &dyn Fn(usize, usize) -> bool,
     ) -> Vec<(usize, usize, usize)> {
         let mut out = Vec::new();
         let Some(ac) = &self.ac else { return out };
         let mut pos = 0;
         while let Some((pid, start, end, folded_end)) =
-            ac.find_whole_word(folded, text, pos, start_ok, accept)
+            ac.find_whole_word(folded, text, pos, refused, accept)
         {
             out.push((start, end, self.index.get(pid).copied().unwrap_or(pid)));
             if first_only {

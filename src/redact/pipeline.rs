@@ -8,6 +8,7 @@ use crate::detect::{ENTITIES, Entity};
 use crate::error::{Error, ErrorCode, Result};
 use crate::transform::{self, Span};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// What one string became.
 pub(crate) struct StrOut {
@@ -24,7 +25,7 @@ struct Candidate {
     end: usize,
     score: f32,
     recognizer: &'static str,
-    reason: String,
+    reason: Arc<str>,
 }
 
 /// [`Policy::decide`] for detector findings (no field rule) under one resolved context and
@@ -96,14 +97,24 @@ fn propagate_values(text: &str, folded: &Folded, out: &mut Vec<Candidate>) {
             score: c.score,
         })
         .collect();
+    // One reason string per entity type, shared by its repeats.
+    let mut reasons: Vec<(Entity, Arc<str>)> = Vec::new();
     for s in propagate(text, folded, &seeds) {
+        let reason = match reasons.iter().find(|(e, _)| *e == s.entity) {
+            Some((_, r)) => Arc::clone(r),
+            None => {
+                let r: Arc<str> = Arc::from(format!("same-value:{}", s.entity.as_str()));
+                reasons.push((s.entity, Arc::clone(&r)));
+                r
+            }
+        };
         out.push(Candidate {
             entity: s.entity,
             start: s.start,
             end: s.end,
             score: s.score,
             recognizer: "same-value",
-            reason: format!("same-value:{}", s.entity.as_str()),
+            reason,
         });
     }
 }
@@ -137,6 +148,7 @@ impl Redactor {
             })
             .collect();
         // Deny terms are always findings, even inside an allow-listed term.
+        let deny_reason: Arc<str> = Arc::from("policy:deny-term");
         for (start, end, entity) in self.deny.find_folded(text, &folded) {
             out.push(Candidate {
                 entity: entity.unwrap_or(Entity::Person),
@@ -144,7 +156,7 @@ impl Redactor {
                 end,
                 score: 1.0,
                 recognizer: "deny-list",
-                reason: "policy:deny-term".to_owned(),
+                reason: Arc::clone(&deny_reason),
             });
         }
         propagate_values(text, &folded, &mut out);
@@ -280,23 +292,25 @@ impl Redactor {
         marking.special_category |= special;
         let resolved = self.policy.resolve(ctx, &marking);
         let mut decider = Decider::new(&self.policy, &resolved, None);
-        let mut out: Vec<RedactionFinding> = cands
-            .into_iter()
-            .filter_map(|c| {
-                let d = decider.decide(c.entity, c.score)?;
-                Some(RedactionFinding {
-                    entity: c.entity.as_str(),
-                    start: c.start,
-                    end: c.end,
-                    score: c.score,
-                    recognizer: std::borrow::Cow::Borrowed(c.recognizer),
-                    reason: c.reason,
-                    action: d.action.name(),
-                    rule: d.rule,
-                    path: None,
-                })
-            })
-            .collect();
+        // Sized up front: a `filter_map` collect grows the vector step by step, copying its
+        // large elements each time (a crafted megabyte holds 62,500 findings).
+        let mut out: Vec<RedactionFinding> = Vec::with_capacity(cands.len());
+        for c in cands {
+            let Some(d) = decider.decide(c.entity, c.score) else {
+                continue;
+            };
+            out.push(RedactionFinding {
+                entity: c.entity.as_str(),
+                start: c.start,
+                end: c.end,
+                score: c.score,
+                recognizer: std::borrow::Cow::Borrowed(c.recognizer),
+                reason: c.reason,
+                action: d.action.name(),
+                rule: d.rule,
+                path: None,
+            });
+        }
         crate::sort::sort_by(&mut out, |a, b| {
             a.start.cmp(&b.start).then(a.end.cmp(&b.end))
         });

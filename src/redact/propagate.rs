@@ -82,19 +82,28 @@ pub(crate) fn propagate(text: &str, folded: &Folded, seeds: &[Seed]) -> Vec<Seed
     };
     let mut covered: Vec<(usize, usize)> = seeds.iter().map(|s| (s.start, s.end)).collect();
     crate::sort::sort(&mut covered);
-    let overlaps = |start: usize, end: usize| {
+    // The covered places that `start..end` overlaps (among the 64 that start last before
+    // `end`), as the furthest end of one.
+    let overlap_end = |start: usize, end: usize| {
         let i = covered.partition_point(|c| c.0 < end);
-        covered
-            .get(..i)
-            .is_some_and(|before| before.iter().rev().take(64).any(|c| c.1 > start))
+        covered.get(..i).and_then(|before| {
+            before
+                .iter()
+                .rev()
+                .take(64)
+                .filter(|c| c.1 > start)
+                .map(|c| c.1)
+                .max()
+        })
     };
-    // A match starting inside a covered place overlaps it, whatever its end.
-    let inside = |start: usize| overlaps(start, start + 1);
+    // A match starting inside a covered place overlaps it, whatever its end: no match may
+    // start before that place ends.
+    let refused = |start: usize| overlap_end(start, start + 1);
     // Places detection covered are refused inside the search rather than dropped after it:
     // a dropped match would hide a repeat that starts inside it ("Ingrid ingrid" matching a
     // seed "Ingrid  Ingrid" where only the first word is a seed).
-    set.find_indexed_folded_accepting(text, folded, &|start| !inside(start), &|start, end| {
-        !overlaps(start, end)
+    set.find_indexed_folded_accepting(text, folded, &refused, &|start, end| {
+        overlap_end(start, end).is_none()
     })
     .into_iter()
     .filter_map(|(start, end, index)| {

@@ -13,6 +13,7 @@ use crate::transform::Span;
 use crate::transform::operators::{self, is_redaction_marker};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// What a whole value is known to be (from its STIX property or MISP type).
 #[derive(Clone, Debug, PartialEq)]
@@ -374,7 +375,7 @@ impl<'r> Walker<'r> {
                 end,
                 score: 1.0,
                 recognizer: format!("{}:pattern", t.recognizer).into(),
-                reason: "stix-pattern".to_owned(),
+                reason: Arc::from("stix-pattern"),
                 action,
                 rule,
                 path: Some(at.to_owned()),
@@ -443,7 +444,7 @@ impl<'r> Walker<'r> {
                 end: len,
                 score: 1.0,
                 recognizer: t.recognizer.clone().into(),
-                reason: "field".to_owned(),
+                reason: Arc::from("field"),
                 action: name,
                 rule: d.rule.clone(),
                 path: Some(pointer(path)),

@@ -227,7 +227,7 @@ impl Detector {
         let min = self.min_score.get(i).copied().unwrap_or(1.0);
         // Deny-list terms are always findings: the caller named them, whatever the
         // enabled types and thresholds say.
-        let deny = f.recognizer == "deny_list" && f.reason == "deny_list";
+        let deny = f.recognizer == "deny_list" && &*f.reason == "deny_list";
         let allowed = || {
             !self.allow.is_empty()
                 && text

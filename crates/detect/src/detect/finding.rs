@@ -1,6 +1,7 @@
 //! A finding: where a piece of personal data is, what it is, and why we think so.
 
 use super::entity::Entity;
+use std::sync::Arc;
 
 /// One detected piece of personal data.
 ///
@@ -19,6 +20,8 @@ pub struct Finding {
     /// Id of the recognizer that produced it, e.g. `"iban"`.
     pub recognizer: &'static str,
     /// A short machine-readable reason, e.g. `checksum:mod97` or `context:"passport"`;
-    /// several reasons are separated by `;`. Never contains the matched value.
-    pub reason: String,
+    /// several reasons are separated by `;`. Never contains the matched value. Shared: the
+    /// findings of one text say a few distinct things, and a string per finding cost more
+    /// than the rest of a finding (1 MB of dates holds 62,500 findings with one reason).
+    pub reason: Arc<str>,
 }

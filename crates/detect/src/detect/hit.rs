@@ -4,6 +4,7 @@ use super::ENTITIES;
 use super::context::{self, Index, Words};
 use super::entity::Entity;
 use super::finding::Finding;
+use std::sync::Arc;
 
 /// Candidates scoring below this are not worth reporting at any threshold.
 pub(crate) const FLOOR: f32 = 0.2;
@@ -75,6 +76,65 @@ pub(crate) struct Sink<'m> {
     min: [f32; ENTITIES],
     /// Context words of the text (byte ranges it masks are no evidence, see `context.rs`).
     index: Index<'m>,
+    /// The reasons written so far, by what they say (see [`Reasons`]).
+    reasons: Reasons,
+}
+
+/// What a reason says: the checksum, the context word and the contradicting word (all
+/// `'static`, from the recognizers' tables).
+type ReasonKey = (
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+/// The reasons of one text, each written once and shared by the findings that give it: a
+/// text's findings say few distinct things (a crafted megabyte of dates, 62,500 findings,
+/// says one), and a string per finding cost as much as the rest of a finding.
+#[derive(Default)]
+struct Reasons(Vec<(ReasonKey, Arc<str>)>);
+
+/// Most reasons [`Reasons`] keeps; past it, a reason is written for its finding alone (a
+/// bounded table keeps each look-up a short scan, whatever the text).
+const MAX_REASONS: usize = 64;
+
+impl Reasons {
+    fn get(&mut self, key: ReasonKey) -> Arc<str> {
+        if let Some((_, r)) = self.0.iter().rev().find(|(k, _)| *k == key) {
+            return Arc::clone(r);
+        }
+        let r: Arc<str> = Arc::from(write_reason(key));
+        if self.0.len() < MAX_REASONS {
+            self.0.push((key, Arc::clone(&r)));
+        }
+        r
+    }
+}
+
+/// `checksum:luhn;context:"tel"`, `format`, `…;contradicted:"order"`.
+fn write_reason((check, word, against): ReasonKey) -> String {
+    let mut reason = String::new();
+    if let Some(c) = check {
+        reason.push_str("checksum:");
+        reason.push_str(c);
+    }
+    if let Some(w) = word {
+        if !reason.is_empty() {
+            reason.push(';');
+        }
+        reason.push_str("context:\"");
+        reason.push_str(w);
+        reason.push('"');
+    }
+    if reason.is_empty() {
+        reason.push_str("format");
+    }
+    if let Some(w) = against {
+        reason.push_str(";contradicted:\"");
+        reason.push_str(w);
+        reason.push('"');
+    }
+    reason
 }
 
 impl Default for Sink<'_> {
@@ -91,6 +151,7 @@ impl<'m> Sink<'m> {
             findings: Vec::new(),
             min,
             index: Index::new(mask),
+            reasons: Reasons::default(),
         }
     }
 
@@ -151,27 +212,9 @@ pub(crate) fn emit(text: &str, start: usize, end: usize, hit: Hit, out: &mut Sin
     if score < floor {
         return;
     }
-    let mut reason = String::new();
-    if let Some(c) = hit.check {
-        reason.push_str("checksum:");
-        reason.push_str(c);
-    }
-    if let Some(w) = word {
-        if !reason.is_empty() {
-            reason.push(';');
-        }
-        reason.push_str("context:\"");
-        reason.push_str(w.trim());
-        reason.push('"');
-    }
-    if reason.is_empty() {
-        reason.push_str("format");
-    }
-    if let Some(w) = against {
-        reason.push_str(";contradicted:\"");
-        reason.push_str(w.trim());
-        reason.push('"');
-    }
+    let reason = out
+        .reasons
+        .get((hit.check, word.map(str::trim), against.map(str::trim)));
     out.findings.push(Finding {
         entity: hit.entity,
         start,

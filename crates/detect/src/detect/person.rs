@@ -57,6 +57,7 @@ mod tests;
 
 use super::entity::Entity;
 use super::finding::Finding;
+use std::sync::Arc;
 
 /// The recognizer id in findings.
 const RECOGNIZER: &str = "person";
@@ -67,6 +68,7 @@ const RECOGNIZER: &str = "person";
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn find(text: &str, out: &mut Vec<Finding>) {
     let mut spans = Vec::new();
+    let mut reasons: Vec<Arc<str>> = Vec::new();
     let tokens = token::Tokens::new(text);
     items::classify_chunks(text, tokens, lexicon::embedded(), |items| {
         scan::scan(text, items, &mut spans);
@@ -76,7 +78,23 @@ pub(crate) fn find(text: &str, out: &mut Vec<Finding>) {
             end: s.end,
             score: s.score,
             recognizer: RECOGNIZER,
-            reason: s.reason,
+            reason: shared(&mut reasons, &s.reason),
         }));
     });
+}
+
+/// Most distinct reasons [`shared`] keeps (the cue words of a text are few; past the bound a
+/// reason is its finding's own, so a look-up stays a short scan).
+const MAX_REASONS: usize = 64;
+
+/// `reason` as a string shared with the earlier findings that gave the same one.
+fn shared(reasons: &mut Vec<Arc<str>>, reason: &str) -> Arc<str> {
+    if let Some(r) = reasons.iter().rev().find(|r| ***r == *reason) {
+        return Arc::clone(r);
+    }
+    let r: Arc<str> = Arc::from(reason);
+    if reasons.len() < MAX_REASONS {
+        reasons.push(Arc::clone(&r));
+    }
+    r
 }

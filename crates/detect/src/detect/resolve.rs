@@ -132,7 +132,7 @@ mod tests {
             end,
             score,
             recognizer: "t",
-            reason: reason.to_string(),
+            reason: reason.into(),
         }
     }
 

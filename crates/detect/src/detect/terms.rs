@@ -6,6 +6,7 @@ use super::entity::Entity;
 use super::finding::Finding;
 use super::segment::{left_ok, right_ok};
 use crate::error::{Error, ErrorCode};
+use std::sync::Arc;
 
 /// Most terms in one list.
 pub const MAX_TERMS: usize = 10_000;
@@ -178,6 +179,9 @@ pub struct Folded {
     /// `(folded offset, original offset)` after every chunk whose length changed; starts
     /// with `(0, 0)`, increasing in both.
     breaks: Vec<(usize, usize)>,
+    /// For each entry of `breaks`, the original offset where its changed chunk began (0 for
+    /// the first): between one break and the next chunk's start the two texts are copies.
+    chunk_starts: Vec<usize>,
     /// One bit per byte of `text`: set where a whole word may start, that is not right
     /// after an ASCII letter or digit and not on ASCII white space (see [`word_starts`]).
     starts: Vec<u64>,
@@ -236,6 +240,7 @@ impl Folded {
     pub fn new(text: &str, collapse_space: bool) -> Folded {
         let mut out: Vec<u8> = Vec::with_capacity(text.len());
         let mut breaks = vec![(0, 0)];
+        let mut chunk_starts = vec![0];
         let mut memo = FoldMemo::new();
         let bytes = text.as_bytes();
         let mut i = 0;
@@ -275,6 +280,7 @@ impl Folded {
             let (f, o) = breaks.last().copied().unwrap_or((0, 0));
             if out.len() - f != end - o {
                 breaks.push((out.len(), end));
+                chunk_starts.push(i);
             }
             i = end;
         }
@@ -282,7 +288,19 @@ impl Folded {
         Folded {
             text: out,
             breaks,
+            chunk_starts,
             starts,
+        }
+    }
+
+    /// The folded offset of original offset `at`, when `at` is not inside a chunk whose
+    /// length changed (then no folded offset is exactly `at`, and the answer is `None`).
+    pub fn folded_offset(&self, at: usize) -> Option<usize> {
+        let k = self.breaks.partition_point(|b| b.1 <= at);
+        let (f, o) = self.breaks.get(k.checked_sub(1)?).copied()?;
+        match self.chunk_starts.get(k) {
+            Some(&next_chunk) if at > next_chunk => None,
+            _ => Some(f + (at - o)),
         }
     }
 
@@ -539,15 +557,17 @@ impl Automaton {
     /// original `text` and that `accept`s — at that start the longest term that is one, so a
     /// term that is a prefix of another (`123ME`, `123MEI 3`) is still found where the longer
     /// one is not a whole word (or is refused). Returns `(pattern, start, end)` in `text`'s
-    /// offsets and the folded end. `start_ok(start)` false says that no match starting at
-    /// `start` would be accepted, whatever its end: the terms there are not even tried (same-
-    /// value propagation refuses every match that starts inside a finding).
+    /// offsets and the folded end. `refused(start)` = `Some(p)` says that no match starting
+    /// anywhere in `start..p` (original offsets, `p > start`) would be accepted, whatever its
+    /// end: the terms there are not even tried and the search goes on from `p` (same-value
+    /// propagation refuses every match that starts inside a finding, and a text of repeats
+    /// is mostly findings).
     pub fn find_whole_word(
         &self,
         folded: &Folded,
         text: &str,
         mut pos: usize,
-        start_ok: &dyn Fn(usize) -> bool,
+        refused: &dyn Fn(usize) -> Option<usize>,
         accept: &dyn Fn(usize, usize) -> bool,
     ) -> Option<(usize, usize, usize, usize)> {
         let hay = folded.text.as_slice();
@@ -559,7 +579,8 @@ impl Automaton {
             // or digit (see `find`).
             let (pid, m_start, m_end) = self.find(hay, pos, true, Some(&folded.starts))?;
             let (start, end) = (folded.original(m_start), folded.original(m_end));
-            if start_ok(start) {
+            let skip_to = refused(start);
+            if skip_to.is_none() {
                 if whole(start, end) {
                     return Some((pid, start, end, m_end));
                 }
@@ -574,8 +595,12 @@ impl Automaton {
                     return Some((q, start, folded.original(q_end), q_end));
                 }
             }
-            // No accepted whole word starts here: retry one character further on.
-            pos = m_start + hay.get(m_start).map_or(1, |&b| utf8_len(b));
+            // No accepted whole word starts here: retry one character further on, or where
+            // the refused stretch ends.
+            let next_char = m_start + hay.get(m_start).map_or(1, |&b| utf8_len(b));
+            pos = skip_to
+                .and_then(|p| folded.folded_offset(p))
+                .map_or(next_char, |p| p.max(next_char));
         }
         None
     }
@@ -764,10 +789,11 @@ impl DenyMatcher {
     /// leftmost, the longest whole-word term at a start).
     pub fn find(&self, text: &str, out: &mut Vec<Finding>) {
         let folded = Folded::new(text, false);
+        let reason: Arc<str> = Arc::from("deny_list");
         let mut pos = 0;
         while let Some((pid, start, end, folded_end)) =
             self.ac
-                .find_whole_word(&folded, text, pos, &|_| true, &|_, _| true)
+                .find_whole_word(&folded, text, pos, &|_| None, &|_, _| true)
         {
             pos = folded_end.max(pos + 1);
             let Some(&entity) = self.entities.get(pid) else {
@@ -779,7 +805,7 @@ impl DenyMatcher {
                 end,
                 score: 1.0,
                 recognizer: "deny_list",
-                reason: "deny_list".to_string(),
+                reason: Arc::clone(&reason),
             });
         }
     }
@@ -938,6 +964,30 @@ mod tests {
                 let (slow, breaks) = fold_reference(&text, collapse);
                 assert_eq!(fast.text, slow.as_bytes(), "{text:?}");
                 assert_eq!(fast.breaks, breaks, "{text:?}");
+                folded_offsets_invert_original(&text, &fast);
+            }
+        }
+    }
+
+    /// `folded_offset` answers exactly where a folded character boundary maps to `at`, and
+    /// `None` only inside a chunk whose length changed.
+    fn folded_offsets_invert_original(text: &str, f: &Folded) {
+        let folded = std::str::from_utf8(&f.text).unwrap();
+        let exact: Vec<(usize, usize)> = (0..=f.text.len())
+            .filter(|&x| folded.is_char_boundary(x))
+            .map(|x| (f.original(x), x))
+            .collect();
+        for at in (0..=text.len()).filter(|&a| text.is_char_boundary(a)) {
+            match f.folded_offset(at) {
+                Some(x) => assert!(exact.contains(&(at, x)), "{text:?} {at} -> {x}"),
+                None => {
+                    // Inside a changed chunk: strictly between its start and its end.
+                    let k = f.breaks.partition_point(|b| b.1 <= at);
+                    assert!(
+                        k < f.breaks.len() && f.chunk_starts[k] < at,
+                        "{text:?} {at}"
+                    );
+                }
             }
         }
     }

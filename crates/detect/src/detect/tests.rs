@@ -10,7 +10,7 @@ fn f(start: usize, end: usize) -> Finding {
         end,
         score: 1.0,
         recognizer: "t",
-        reason: String::new(),
+        reason: "".into(),
     }
 }
 
@@ -158,7 +158,7 @@ fn lower_threshold_reveals_context_less_numbers() {
     let r = Detector::new(&cfg).unwrap().analyze(t).unwrap();
     assert_eq!(r.len(), 1);
     assert_eq!(r[0].entity, Entity::UsSsn);
-    assert_eq!(r[0].reason, "format");
+    assert_eq!(&*r[0].reason, "format");
     assert!((r[0].score - 0.45).abs() < 1e-6);
 }
 

@@ -28,7 +28,11 @@ fn texts(text: &str) -> Vec<&str> {
 fn one(text: &str) -> (&str, f32, String) {
     let f = findings(text);
     assert_eq!(f.len(), 1, "{text:?}: {f:?}");
-    (&text[f[0].start..f[0].end], f[0].score, f[0].reason.clone())
+    (
+        &text[f[0].start..f[0].end],
+        f[0].score,
+        f[0].reason.to_string(),
+    )
 }
 
 #[test]
@@ -331,7 +335,7 @@ fn chunked_matching_finds_what_whole_matching_finds() {
         }
         let chunked: Vec<(usize, usize, String)> = findings(&text)
             .into_iter()
-            .map(|f| (f.start, f.end, f.reason))
+            .map(|f| (f.start, f.end, f.reason.to_string()))
             .collect();
         assert!(chunked.len() > 100);
         assert_eq!(chunked, findings_unchunked(&text));
