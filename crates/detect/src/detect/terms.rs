@@ -105,7 +105,18 @@ fn is_word(b: u8) -> bool {
 /// before an ASCII non-space stays as it is).
 fn ascii_run(rest: &[u8], collapse_space: bool) -> usize {
     let mut k = 0;
-    while let Some(&b) = rest.get(k) {
+    loop {
+        // Eight bytes at a time while none of them may end the run (`run_stop`)…
+        while let Some(eight) = rest.get(k..k + 8) {
+            let stop = swar::run_stop(swar::load(eight), collapse_space);
+            if stop != 0 {
+                k += (stop.trailing_zeros() / 8) as usize;
+                break;
+            }
+            k += 8;
+        }
+        // …then the byte that may, by the exact rule (and the last few bytes one by one).
+        let Some(&b) = rest.get(k) else { break };
         if !b.is_ascii() {
             break;
         }
@@ -121,6 +132,69 @@ fn ascii_run(rest: &[u8], collapse_space: bool) -> usize {
         k += 1;
     }
     k
+}
+
+/// Eight bytes in a `u64` at a time ("SIMD within a register"): the folding and the word-
+/// start index look at every byte of a text, and this needs no `unsafe` and no target
+/// feature. Masks have the high bit of each byte set where the byte has the property.
+mod swar {
+    /// 0x01 in every byte.
+    const L: u64 = 0x0101_0101_0101_0101;
+    /// 0x80 in every byte.
+    pub(super) const H: u64 = 0x8080_8080_8080_8080;
+
+    /// The eight bytes, little-endian (byte `k` in bits `8k..8k + 8`).
+    #[inline(always)]
+    pub(super) fn load(eight: &[u8]) -> u64 {
+        <[u8; 8]>::try_from(eight).map_or(H, u64::from_le_bytes)
+    }
+
+    /// Bytes whose low seven bits are at least `n` (`n <= 0x7f`; no carry crosses a byte).
+    #[inline(always)]
+    fn ge7(x: u64, n: u8) -> u64 {
+        ((x & !H) + L * u64::from(0x80 - n)) & H
+    }
+
+    /// ASCII bytes in `lo..=hi`.
+    #[inline(always)]
+    fn in_range(x: u64, lo: u8, hi: u8) -> u64 {
+        ge7(x, lo) & !ge7(x, hi + 1) & !x & H
+    }
+
+    /// ASCII letters and digits.
+    #[inline(always)]
+    pub(super) fn word(x: u64) -> u64 {
+        in_range(x, b'0', b'9') | in_range(x, b'A', b'Z') | in_range(x, b'a', b'z')
+    }
+
+    /// ASCII white space ([`super::is_space`]).
+    #[inline(always)]
+    pub(super) fn space(x: u64) -> u64 {
+        in_range(x, b'\t', b'\r') | in_range(x, b' ', b' ')
+    }
+
+    /// Bytes where [`super::ascii_run`] must look closer: non-ASCII bytes, and, when white
+    /// space collapses, control bytes and white space, except a space that a byte above
+    /// 0x20 follows within the eight (a lone space stays). Over-approximate: a byte set here
+    /// is looked at one by one, one not set is certainly part of the run.
+    #[inline(always)]
+    pub(super) fn run_stop(x: u64, collapse_space: bool) -> u64 {
+        let non_ascii = x & H;
+        if !collapse_space {
+            return non_ascii;
+        }
+        let low = non_ascii | (!ge7(x, 0x21) & H);
+        let blank = in_range(x, b' ', b' ');
+        // The next byte's mark moved onto this byte; the last byte's next is unknown.
+        let next_low = (low >> 8) | (H & !(H >> 8));
+        (low & !blank) | (blank & next_low)
+    }
+
+    /// The high bits of the eight bytes of `m` (a mask) as eight bits, byte `k` → bit `k`.
+    #[inline(always)]
+    pub(super) fn movemask(m: u64) -> u64 {
+        ((m & H) >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+    }
 }
 
 /// Length of the UTF-8 sequence that starts with `lead` (1 for a stray continuation byte,
@@ -193,10 +267,25 @@ pub struct Folded {
 /// done once, in `hay.len() / 8` bytes.
 fn word_starts(hay: &[u8]) -> Vec<u64> {
     let mut bits = vec![0u64; hay.len().div_ceil(64)];
-    // Branch-free (a table look-up and bit arithmetic per byte): whether a byte starts a
-    // word is as good as random to a branch predictor.
+    // Branch-free, eight bytes at a time (see `swar`): whether a byte starts a word is as
+    // good as random to a branch predictor.
     let mut after_word = 0u64;
     for (chunk, word) in hay.chunks(64).zip(bits.iter_mut()) {
+        if let Ok(block) = <&[u8; 64]>::try_from(chunk) {
+            let mut w = 0u64;
+            for (k, eight) in block.chunks_exact(8).enumerate() {
+                let x = swar::load(eight);
+                let word_bytes = swar::word(x);
+                // A byte follows a word byte: the word mask moved up one byte, with the
+                // last byte of the previous eight carried in.
+                let after = (word_bytes << 8) | (after_word << 7);
+                let starts = !after & !swar::space(x) & swar::H;
+                w |= swar::movemask(starts) << (8 * k);
+                after_word = word_bytes >> 63;
+            }
+            *word = w;
+            continue;
+        }
         let mut w = 0u64;
         for (k, &b) in chunk.iter().enumerate() {
             let class = CLASS.get(usize::from(b)).copied().unwrap_or(0);
@@ -250,12 +339,11 @@ impl Folded {
             let rest = bytes.get(i..).unwrap_or_default();
             let run = ascii_run(rest, collapse_space);
             if run > 0 {
-                out.extend(
-                    rest.get(..run)
-                        .unwrap_or_default()
-                        .iter()
-                        .map(u8::to_ascii_lowercase),
-                );
+                let from = out.len();
+                out.extend_from_slice(rest.get(..run).unwrap_or_default());
+                if let Some(copied) = out.get_mut(from..) {
+                    copied.make_ascii_lowercase();
+                }
                 i += run;
                 continue;
             }
@@ -945,13 +1033,44 @@ mod tests {
         // and ASCII white space, a lone space before non-ASCII, and, among random code
         // points, more distinct characters than the memo has slots (collisions).
         let pieces = [
-            "a", "Z", " ", "  ", "\t", "\n", " \n", "\u{a0}", "\u{2028}", "\u{212A}", "Ⱥ", "ẞ",
-            "ß", "ſ", "ı", "İ", "Σ", "ς", "é", "É", "😀", "e\u{301}", "-", "K",
+            "a",
+            "Z",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            " \n",
+            "\u{a0}",
+            "\u{2028}",
+            "\u{212A}",
+            "Ⱥ",
+            "ẞ",
+            "ß",
+            "ſ",
+            "ı",
+            "İ",
+            "Σ",
+            "ς",
+            "é",
+            "É",
+            "😀",
+            "e\u{301}",
+            "-",
+            "K",
+            // ASCII prose, for the eight-bytes-at-a-time paths.
+            "word",
+            "Word ",
+            "ab cd ",
+            "0123456789",
+            "x.y",
+            "\u{1}",
         ];
         let mut rng = Rng(0x2545_F491_4F6C_DD1D);
-        for _ in 0..3000 {
+        for round in 0..3300 {
             let mut text = String::new();
-            for _ in 0..rng.next(40) {
+            // Short texts, then some longer than the 64-byte blocks of the word-start index.
+            let pieces_max = if round < 3000 { 40 } else { 400 };
+            for _ in 0..rng.next(pieces_max) {
                 if rng.next(4) == 0 {
                     let c = char::from_u32(0x80 + rng.next(0x3000) as u32).unwrap_or('x');
                     text.push(c);
@@ -965,8 +1084,44 @@ mod tests {
                 assert_eq!(fast.text, slow.as_bytes(), "{text:?}");
                 assert_eq!(fast.breaks, breaks, "{text:?}");
                 folded_offsets_invert_original(&text, &fast);
+                assert_eq!(fast.starts, word_starts_reference(&fast.text), "{text:?}");
+                for k in 0..text.len() {
+                    let rest = &text.as_bytes()[k..];
+                    assert_eq!(
+                        ascii_run(rest, collapse),
+                        ascii_run_reference(rest, collapse),
+                        "{text:?} {k}"
+                    );
+                }
             }
         }
+    }
+
+    /// [`word_starts`] byte by byte.
+    fn word_starts_reference(hay: &[u8]) -> Vec<u64> {
+        let mut bits = vec![0u64; hay.len().div_ceil(64)];
+        for (i, &b) in hay.iter().enumerate() {
+            if !is_space(b) && (i == 0 || !is_word(hay[i - 1])) {
+                bits[i / 64] |= 1 << (i % 64);
+            }
+        }
+        bits
+    }
+
+    /// [`ascii_run`] byte by byte.
+    fn ascii_run_reference(rest: &[u8], collapse: bool) -> usize {
+        let mut k = 0;
+        while let Some(&b) = rest.get(k) {
+            let lone = b == b' '
+                && rest
+                    .get(k + 1)
+                    .is_some_and(|&n| n.is_ascii() && !is_space(n));
+            if !b.is_ascii() || (collapse && is_space(b) && !lone) {
+                break;
+            }
+            k += 1;
+        }
+        k
     }
 
     /// `folded_offset` answers exactly where a folded character boundary maps to `at`, and
