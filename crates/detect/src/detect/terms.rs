@@ -425,6 +425,11 @@ pub struct Automaton {
     root: Vec<u32>,
     /// Whether a byte leaves the start state (starts some term).
     starts: [bool; 256],
+    /// One bit per pair of bytes `(a, b)` (bit `256a + b`): some term starts with `a b`, or
+    /// is the single byte `a`. Where a word start's first byte begins some term, its second
+    /// byte mostly rules the place out without entering the automaton (a propagation list of
+    /// names begins with most letters, far fewer of their pairs).
+    pairs: Vec<u64>,
     /// Some term starts with ASCII white space (which [`Folded`]'s word starts leave out).
     space_starts: bool,
     /// Failure link of each state.
@@ -501,9 +506,26 @@ impl Automaton {
         }
         let space_starts =
             (0..=255u8).any(|b| is_space(b) && starts.get(usize::from(b)) == Some(&true));
+        let mut pairs = vec![0u64; 1024];
+        for p in patterns.iter().map(String::as_bytes) {
+            let (from, to) = match *p {
+                [] => continue,
+                [a] => (usize::from(a) << 8, (usize::from(a) << 8) + 256),
+                [a, b, ..] => {
+                    let k = (usize::from(a) << 8) | usize::from(b);
+                    (k, k + 1)
+                }
+            };
+            for k in from..to {
+                if let Some(w) = pairs.get_mut(k / 64) {
+                    *w |= 1 << (k % 64);
+                }
+            }
+        }
         Ok(Automaton {
             root,
             starts,
+            pairs,
             space_starts,
             fail: a.states.iter().map(|st| st.fail).collect(),
             pattern: a.states.iter().map(|st| st.pattern).collect(),
@@ -551,10 +573,17 @@ impl Automaton {
         loop {
             while bits != 0 {
                 let p = w * 64 + bits.trailing_zeros() as usize;
-                if hay
-                    .get(p)
-                    .is_some_and(|&b| self.starts.get(usize::from(b)) == Some(&true))
-                {
+                let may_start = match (hay.get(p), hay.get(p + 1)) {
+                    (Some(&a), Some(&b)) => {
+                        let k = (usize::from(a) << 8) | usize::from(b);
+                        self.pairs
+                            .get(k / 64)
+                            .is_some_and(|w| w & (1 << (k % 64)) != 0)
+                    }
+                    (Some(&a), None) => self.starts.get(usize::from(a)) == Some(&true),
+                    _ => false,
+                };
+                if may_start {
                     return Some(p);
                 }
                 bits &= bits - 1;
