@@ -107,11 +107,28 @@ fn findings_to_js(findings: &[JsFinding<'_>]) -> Result<JsValue, JsValue> {
 }
 
 /// A string table: each distinct string once, in order of first sight.
-#[derive(Default)]
 struct Interner<'a> {
     strings: Vec<&'a str>,
     /// Built once the table outgrows a linear scan (many JSON paths).
     index: BTreeMap<&'a str, u32>,
+    /// `(address, length, index)` of strings seen, direct-mapped by address: findings share
+    /// their strings (`'static` names, one `Arc` per reason and rule), so most look-ups are
+    /// of a string seen before at the same address, answered without comparing text. A miss
+    /// (an equal string elsewhere) only costs the look-up below.
+    seen: [(usize, usize, u32); SEEN_SLOTS],
+}
+
+/// Slots of [`Interner::seen`].
+const SEEN_SLOTS: usize = 256;
+
+impl Default for Interner<'_> {
+    fn default() -> Self {
+        Interner {
+            strings: Vec::new(),
+            index: BTreeMap::new(),
+            seen: [(0, 0, u32::MAX); SEEN_SLOTS],
+        }
+    }
 }
 
 /// Up to this many strings, a lookup scans the table (a report's findings share a few dozen
@@ -121,6 +138,25 @@ const SCAN: usize = 32;
 impl<'a> Interner<'a> {
     /// The index of `s` in the table, adding it on first sight.
     fn intern(&mut self, s: &'a str) -> u32 {
+        let addr = s.as_ptr() as usize;
+        let slot = (addr >> 3 ^ s.len()) % SEEN_SLOTS;
+        // Same address and length within `'a`: the same bytes (nothing is freed meanwhile).
+        if let Some(&(a, l, i)) = self.seen.get(slot)
+            && a == addr
+            && l == s.len()
+            && i != u32::MAX
+        {
+            return i;
+        }
+        let i = self.lookup(s);
+        if let Some(entry) = self.seen.get_mut(slot) {
+            *entry = (addr, s.len(), i);
+        }
+        i
+    }
+
+    /// [`Interner::intern`] by content.
+    fn lookup(&mut self, s: &'a str) -> u32 {
         if self.strings.len() <= SCAN {
             if let Some(i) = self.strings.iter().position(|t| *t == s) {
                 return u32::try_from(i).unwrap_or(u32::MAX);
