@@ -182,8 +182,17 @@ fn find_after(text: &str, pos: usize, key: char, needle: &[u8], at: usize) -> Op
     }
 }
 
-/// URL: a known scheme followed by `://` and a host, or a bare `www.` host.
-pub(crate) fn urls(text: &str, out: &mut Sink<'_>) {
+/// Where `www.` occurs at the end of the ASCII alphanumeric run `bytes[s..e]`, if it does.
+pub(crate) fn www_at(bytes: &[u8], s: usize, e: usize) -> Option<usize> {
+    let at = e.checked_sub(3).filter(|&at| at >= s)?;
+    (bytes.get(e) == Some(&b'.') && bytes.get(at..e) == Some(b"www")).then_some(at)
+}
+
+/// URL: a known scheme followed by `://` and a host, or a bare `www.` host. `www`: every
+/// offset where `www.` occurs, in order. The segment scan collects them: `www` is
+/// alphanumeric and `.` is not, so each occurrence ends an ASCII alphanumeric run, and the
+/// scan sees every run; searching the text for `.` instead stopped at every sentence end.
+pub(crate) fn urls(text: &str, www: &[usize], out: &mut Sink<'_>) {
     let mut pos = 0;
     while let Some(i) = find_after(text, pos, ':', b"://", 0) {
         let before = text.get(..i).unwrap_or_default();
@@ -203,7 +212,10 @@ pub(crate) fn urls(text: &str, out: &mut Sink<'_>) {
         pos = end.max(i + 3);
     }
     let mut pos = 0;
-    while let Some(i) = find_after(text, pos, '.', b"www.", 3) {
+    for &i in www {
+        if i < pos {
+            continue;
+        }
         let end = url_end(text, i);
         let prev = text.get(..i).and_then(|t| t.chars().next_back());
         let free =
@@ -224,11 +236,9 @@ pub(crate) fn colon_runs(text: &str, out: &mut Sink<'_>) {
     let bytes = text.as_bytes();
     let is_run = |b: &u8| b.is_ascii_hexdigit() || *b == b':' || *b == b'.';
     let mut pos = 0;
-    while let Some(colon) = bytes
-        .get(pos..)
-        .and_then(|r| r.iter().position(|&b| b == b':'))
-        .map(|i| i + pos)
-    {
+    // `str::find` of an ASCII `char` is a `memchr`; `pos` stays on a `char` boundary (one
+    // past a colon or an ASCII run).
+    while let Some(colon) = text.get(pos..).and_then(|r| r.find(':')).map(|i| i + pos) {
         let start = colon
             - bytes
                 .get(..colon)
@@ -284,7 +294,25 @@ fn is_colon_mac(run: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::find_after;
+    use super::{find_after, www_at};
+
+    #[test]
+    fn www_at_the_ends_of_runs_is_every_occurrence() {
+        let texts = [
+            "see www.example.org, xwww.a-www.example.com and wwww.x.y",
+            "éwww.x.com www.www.example.com WWW.example.com www",
+            "www.",
+            "ww.w.www.",
+            "",
+        ];
+        for t in texts {
+            let found: Vec<usize> = crate::detect::segment::segments(t)
+                .filter_map(|(s, e, _)| www_at(t.as_bytes(), s, e))
+                .collect();
+            let want: Vec<usize> = t.match_indices("www.").map(|(i, _)| i).collect();
+            assert_eq!(found, want, "{t:?}");
+        }
+    }
 
     #[test]
     fn find_after_is_str_find() {

@@ -17,7 +17,10 @@ pub(crate) fn run(
     let bytes = text.as_bytes();
     let mut sink = Sink::new(min, mask);
     let out = &mut sink;
+    // Where `www.` occurs, collected on the way (see `net::urls`).
+    let mut www = Vec::new();
     for (s, e, bits) in segment::segments(text) {
+        www.extend(net::www_at(bytes, s, e));
         segment::combos(text, s, e, bits, |c| {
             ids::visit(c, out);
             tokens::visit(c, out);
@@ -31,7 +34,7 @@ pub(crate) fn run(
         }
     }
     net::emails(text, out);
-    net::urls(text, out);
+    net::urls(text, &www, out);
     net::colon_runs(text, out);
     mrz::scan(text, out);
     found.append(&mut sink.findings);
