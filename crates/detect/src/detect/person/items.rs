@@ -141,8 +141,13 @@ pub(super) fn classify_chunks(
                     } else {
                         c.key.as_bytes()
                     };
-                    // One table lookup answers both the cue-word lists and the name lists.
-                    let bits = lex.bits(key);
+                    // One table lookup answers both the cue-word lists and the name lists;
+                    // a lower-case word is no name, and only its cue-word flags are needed.
+                    let bits = if shape == Shape::Lower {
+                        lex.cue_bits(key)
+                    } else {
+                        lex.bits(key)
+                    };
                     let f = word_flags(lex, key, bits);
                     let (item, step) = c.word_item(&tok, shape, f, bits, [next, after]);
                     (item, f, step)

@@ -60,7 +60,7 @@ fn le32(key: &[u8], at: usize) -> u64 {
 /// aligned to the end; a key of 4–7 bytes as its first and last four bytes; 1–3 bytes one
 /// by one. Short keys (most names) cost two loads instead of a byte loop. The length seeds
 /// the hash, so keys whose words coincide but whose lengths differ still hash apart.
-fn hash(key: &[u8]) -> u64 {
+pub(super) fn hash(key: &[u8]) -> u64 {
     let n = key.len();
     let mut h = (n as u64).wrapping_mul(K);
     let mut mix = |w: u64| h = (h.rotate_left(23) ^ w).wrapping_mul(K);
