@@ -571,7 +571,9 @@ mod tests {
             .filter(|i| {
                 let k = format!("w{i}x");
                 let b = cue_bit(super::super::table::hash(k.as_bytes()));
-                lex.cues[b / 64] & (1 << (b % 64)) != 0
+                lex.cues
+                    .get(b / 64)
+                    .is_some_and(|w| w & (1 << (b % 64)) != 0)
             })
             .count();
         assert!(through < 500, "{through} of 5000 through the filter");
