@@ -31,6 +31,7 @@ mod phone;
 mod resolve;
 mod scan;
 mod segment;
+mod swar;
 #[doc(hidden)]
 pub mod terms;
 mod tokens;
