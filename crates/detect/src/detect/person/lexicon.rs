@@ -152,13 +152,18 @@ impl Key {
 pub(super) struct Lexicon {
     table: Table,
     names: bool,
-    /// One bit per [`CUE_FILTER_BITS`] hash value, set for the hash of every cue word (see
-    /// [`Lexicon::cue_bits`]).
+    /// One bit per [`CUE_FILTER_BITS`] hash value, set for the hash of every word with a
+    /// flag of [`LOWER_CASE_FLAGS`] (see [`Lexicon::cue_bits`]).
     cues: Vec<u64>,
 }
 
-/// Bits of the cue-word filter: 8 KB, within the L1 cache; with the ~2,300 cue words about
-/// 3 % of other words pass it.
+/// The cue-word flags that matter for a word written in lower case: not [`flag::STOP`] (a
+/// lower-case word is never part of a name anyway) nor [`flag::COMMON`] (only said of name
+/// words), which are most of the lists' words and the most frequent words of running text.
+pub(super) const LOWER_CASE_FLAGS: u32 = flag::WORD_MASK & !(flag::STOP | flag::COMMON);
+
+/// Bits of the cue-word filter: 8 KB, within the L1 cache; a few per cent of the words
+/// without such a flag pass it.
 const CUE_FILTER_BITS: usize = 1 << 16;
 
 /// The filter bit of a key hash (`table::hash`): its top bits, as the table's index takes
@@ -170,7 +175,10 @@ fn cue_bit(h: u64) -> usize {
 /// The cue-word filter of [`Lexicon::cues`].
 fn cue_filter() -> Vec<u64> {
     let mut bits = vec![0u64; CUE_FILTER_BITS / 64];
-    words::for_each(|w, _| {
+    words::for_each(|w, flags| {
+        if flags & LOWER_CASE_FLAGS == 0 {
+            return;
+        }
         let b = cue_bit(super::table::hash(w.as_bytes()));
         if let Some(word) = bits.get_mut(b / 64) {
             *word |= 1 << (b % 64);
@@ -224,11 +232,11 @@ impl Lexicon {
         self.table.get(key)
     }
 
-    /// [`Lexicon::bits`] for a key whose name bits do not matter (a word in lower case is
-    /// never taken as a name): the cue-word flags are exact, the name bits may be missing.
-    /// Most words of running text are lower case and no cue word, and a filter of the cue
-    /// words' hashes in 8 KB answers them without a probe of the whole table (which, with
-    /// the name list, is far larger than the CPU's caches).
+    /// [`Lexicon::bits`] for a word written in lower case, which is never taken as a name:
+    /// exact in [`LOWER_CASE_FLAGS`], other bits may be missing. Most words of running text
+    /// are lower case and have none of those flags, and a filter of the flagged words' hashes
+    /// in 8 KB answers them without a probe of the whole table (which, with the name list, is
+    /// far larger than the CPU's caches).
     pub fn cue_bits(&self, key: &[u8]) -> u32 {
         let b = cue_bit(super::table::hash(key));
         let maybe = self
@@ -552,9 +560,10 @@ mod tests {
         words::for_each(|w, _| words.push(w));
         assert!(words.len() > 1000);
         for w in &words {
-            assert_eq!(lex.cue_bits(w.as_bytes()), lex.bits(w.as_bytes()), "{w}");
+            let (cue, all) = (lex.cue_bits(w.as_bytes()), lex.bits(w.as_bytes()));
+            assert_eq!(cue & LOWER_CASE_FLAGS, all & LOWER_CASE_FLAGS, "{w}");
         }
-        // Other keys, names among them: the cue-word flags agree, whatever the filter says.
+        // Other keys, names among them: the flags agree, whatever the filter says.
         let others = [
             "anna", "schmidt", "bahnhof", "wurde", "the", "xyzzy", "müller", "z",
         ];
@@ -564,7 +573,12 @@ mod tests {
             .chain((0..5000).map(|i| format!("w{i}x")))
         {
             let (cue, all) = (lex.cue_bits(k.as_bytes()), lex.bits(k.as_bytes()));
-            assert_eq!(cue & flag::WORD_MASK, all & flag::WORD_MASK, "{k}");
+            assert_eq!(cue & LOWER_CASE_FLAGS, all & LOWER_CASE_FLAGS, "{k}");
+        }
+        // The most frequent words of running text are stop words: they do not pass.
+        for w in ["die", "und", "the", "and", "een"] {
+            assert_ne!(lex.bits(w.as_bytes()) & flag::STOP, 0, "{w}");
+            assert_eq!(lex.cue_bits(w.as_bytes()), 0, "{w}");
         }
         // The filter rules out most keys that are no cue word.
         let through = (0..5000)
