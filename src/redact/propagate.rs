@@ -23,6 +23,17 @@ const MAX_VALUE_BYTES: usize = 128;
 /// Shortest value searched for again, in characters: shorter tokens recur by chance.
 const MIN_VALUE_CHARS: usize = 4;
 
+/// Slots of the recently-met values in [`propagate`].
+const RECENT: usize = 64;
+
+/// The slot of `value` among the recently-met values (FNV-1a of its bytes).
+fn recent_slot(value: &str) -> usize {
+    let h = value.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    (h >> 32) as usize % RECENT
+}
+
 /// A value found once: where, what, how sure.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Seed {
@@ -58,11 +69,22 @@ pub(crate) fn propagate(text: &str, folded: &Folded, seeds: &[Seed]) -> Vec<Seed
     // A value met again (most repeats of a report are the same identifier or name) adds
     // nothing: what `add` does depends on the value and on whether it is a name only.
     let mut met: BTreeSet<(bool, &str)> = BTreeSet::new();
+    // The values met last, by a hash of their bytes: a report repeats few values many
+    // times, and a hit here spares the tree's string comparisons.
+    let mut recent: [Option<(bool, &str)>; RECENT] = [None; RECENT];
     for seed in order {
         let Some(value) = text.get(seed.start..seed.end) else {
             continue;
         };
-        if !met.insert((seed.entity == Entity::Person, value)) {
+        let key = (seed.entity == Entity::Person, value);
+        let slot = recent.get_mut(recent_slot(value));
+        if slot.as_ref().is_some_and(|s| **s == Some(key)) {
+            continue;
+        }
+        if let Some(s) = slot {
+            *s = Some(key);
+        }
+        if !met.insert(key) {
             continue;
         }
         add(value, seed);
@@ -82,19 +104,21 @@ pub(crate) fn propagate(text: &str, folded: &Folded, seeds: &[Seed]) -> Vec<Seed
     };
     let mut covered: Vec<(usize, usize)> = seeds.iter().map(|s| (s.start, s.end)).collect();
     crate::sort::sort(&mut covered);
-    // The covered places that `start..end` overlaps (among the 64 that start last before
-    // `end`), as the furthest end of one.
+    // The furthest end of the covered places up to each one (sorted by start).
+    let reach: Vec<usize> = covered
+        .iter()
+        .scan(0, |m, c| {
+            *m = c.1.max(*m);
+            Some(*m)
+        })
+        .collect();
+    // Whether `start..end` overlaps a covered place, as the furthest end of those that start
+    // before `end` (if it lies past `start`, some place overlaps, and every offset from
+    // `start` to it lies inside one). One binary search per question.
     let overlap_end = |start: usize, end: usize| {
         let i = covered.partition_point(|c| c.0 < end);
-        covered.get(..i).and_then(|before| {
-            before
-                .iter()
-                .rev()
-                .take(64)
-                .filter(|c| c.1 > start)
-                .map(|c| c.1)
-                .max()
-        })
+        let furthest = *reach.get(i.checked_sub(1)?)?;
+        (furthest > start).then_some(furthest)
     };
     // A match starting inside a covered place overlaps it, whatever its end: no match may
     // start before that place ends.
