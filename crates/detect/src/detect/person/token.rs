@@ -235,6 +235,11 @@ impl<'a> Tokens<'a> {
 
     /// Consumes the rest of a word that started with `c` at `start`.
     fn word(&mut self, start: usize, c: char) -> Token {
+        if c.is_ascii() {
+            if let Some(token) = self.ascii_word(start) {
+                return token;
+            }
+        }
         let mut stats = if c.is_ascii() {
             let mut stats = Stats {
                 first_upper: c.is_ascii_uppercase(),
@@ -299,6 +304,50 @@ impl<'a> Tokens<'a> {
             ascii,
             upper: stats.any_upper,
         }
+    }
+
+    /// The word at `start` if it is ASCII letters and digits only, ended by an ASCII byte
+    /// that is no joiner (most words of most reports): its shape follows from the classes
+    /// it holds, without counting. `None` sends the word to the general path of
+    /// [`Tokens::word`] (a non-ASCII character or a joiner after the ASCII run).
+    #[inline(always)]
+    fn ascii_word(&mut self, start: usize) -> Option<Token> {
+        let bytes = self.text.as_bytes();
+        let first = ascii_class(*bytes.get(start)?);
+        let mut pos = start;
+        let mut seen = 0;
+        while let Some(class) = bytes.get(pos).map(|&b| ascii_class(b)).filter(|&c| c != 0) {
+            seen |= class;
+            pos += 1;
+        }
+        if bytes
+            .get(pos)
+            .is_some_and(|&b| !b.is_ascii() || b == b'\'' || b == b'-')
+        {
+            return None;
+        }
+        // `Stats::shape` for a word of ASCII letters and digits: a digit makes it Other.
+        let shape = if seen & DIGIT != 0 {
+            Shape::Other
+        } else if first == UPPER && seen & LOWER != 0 {
+            Shape::Cap
+        } else if first == UPPER && pos - start == 1 {
+            Shape::Initial
+        } else if first == UPPER {
+            Shape::Upper
+        } else {
+            Shape::Lower
+        };
+        self.pos = pos;
+        Some(Token {
+            start,
+            end: pos,
+            shape: Some(shape),
+            punct: '\0',
+            gap: self.gap,
+            ascii: true,
+            upper: seen & UPPER != 0,
+        })
     }
 }
 
