@@ -100,7 +100,10 @@ pub(super) fn classify_chunks(
     mut emit: impl FnMut(&[Item]),
 ) {
     let mut tokens = tokens.fuse();
+    // The current token and the two after it, in a ring (`head` is the current one): a step
+    // writes one token instead of moving three.
     let mut window = [tokens.next(), tokens.next(), tokens.next()];
+    let mut head = 0;
     let mut items = Items(Vec::with_capacity(CHUNK));
     let mut c = Classifier {
         text,
@@ -110,7 +113,9 @@ pub(super) fn classify_chunks(
         scratch: Key::new(),
         prev_flags: 0,
     };
-    while let [Some(tok), next, after] = window {
+    let at = |w: &[Option<Token>; 3], k: usize| w.get(k % 3).copied().flatten();
+    while let Some(tok) = at(&window, head) {
+        let next = at(&window, head + 1);
         let (item, f, step) = match tok.shape {
             None if tok.punct == ',' => (Item::Comma, 0, 1),
             None => (Item::Break, 0, 1),
@@ -149,8 +154,15 @@ pub(super) fn classify_chunks(
                         lex.bits(key)
                     };
                     let f = word_flags(lex, key, bits);
-                    let (item, step) = c.word_item(&tok, shape, f, bits, [next, after]);
-                    (item, f, step)
+                    if shape == Shape::Lower && f == 0 {
+                        // What `word_item` makes of a lower-case word without flags (most
+                        // words of running text), without the call.
+                        (Item::Break, 0, 1)
+                    } else {
+                        let after = at(&window, head + 2);
+                        let (item, step) = c.word_item(&tok, shape, f, bits, [next, after]);
+                        (item, f, step)
+                    }
                 }
             }
         };
@@ -164,8 +176,10 @@ pub(super) fn classify_chunks(
         }
         c.prev_flags = f;
         for _ in 0..step {
-            let [_, a, b] = window;
-            window = [a, b, tokens.next()];
+            if let Some(slot) = window.get_mut(head) {
+                *slot = tokens.next();
+            }
+            head = (head + 1) % 3;
         }
     }
     if !items.0.is_empty() {
