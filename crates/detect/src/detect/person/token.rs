@@ -235,10 +235,10 @@ impl<'a> Tokens<'a> {
 
     /// Consumes the rest of a word that started with `c` at `start`.
     fn word(&mut self, start: usize, c: char) -> Token {
-        if c.is_ascii() {
-            if let Some(token) = self.ascii_word(start) {
-                return token;
-            }
+        if c.is_ascii()
+            && let Some(token) = self.ascii_word(start)
+        {
+            return token;
         }
         let mut stats = if c.is_ascii() {
             let mut stats = Stats {
