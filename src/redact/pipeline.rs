@@ -28,6 +28,28 @@ struct Candidate {
     reason: Arc<str>,
 }
 
+impl Candidate {
+    /// The finding, with the action taken (or decided, for previews) and its rule.
+    fn into_finding(
+        self,
+        action: &'static str,
+        rule: Arc<str>,
+        path: Option<String>,
+    ) -> RedactionFinding {
+        RedactionFinding {
+            entity: self.entity.as_str(),
+            start: self.start,
+            end: self.end,
+            score: self.score,
+            recognizer: std::borrow::Cow::Borrowed(self.recognizer),
+            reason: self.reason,
+            action,
+            rule,
+            path,
+        }
+    }
+}
+
 /// [`Policy::decide`] for detector findings (no field rule) under one resolved context and
 /// subject, remembered per entity type: which rule applies depends on the type only, and
 /// the score only on whether it reaches that rule's threshold, so the rule lookup and its
@@ -221,17 +243,7 @@ impl Redactor {
         let findings = kept
             .into_iter()
             .zip(applied.applied)
-            .map(|((c, rule), action)| RedactionFinding {
-                entity: c.entity.as_str(),
-                start: c.start,
-                end: c.end,
-                score: c.score,
-                recognizer: std::borrow::Cow::Borrowed(c.recognizer),
-                reason: c.reason,
-                action,
-                rule,
-                path: path.map(str::to_owned),
-            })
+            .map(|((c, rule), action)| c.into_finding(action, rule, path.map(str::to_owned)))
             .collect();
         Ok(StrOut {
             text: applied.text,
@@ -299,17 +311,7 @@ impl Redactor {
             let Some(d) = decider.decide(c.entity, c.score) else {
                 continue;
             };
-            out.push(RedactionFinding {
-                entity: c.entity.as_str(),
-                start: c.start,
-                end: c.end,
-                score: c.score,
-                recognizer: std::borrow::Cow::Borrowed(c.recognizer),
-                reason: c.reason,
-                action: d.action.name(),
-                rule: d.rule,
-                path: None,
-            });
+            out.push(c.into_finding(d.action.name(), d.rule, None));
         }
         crate::sort::sort_by(&mut out, |a, b| {
             a.start.cmp(&b.start).then(a.end.cmp(&b.end))

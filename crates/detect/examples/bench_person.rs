@@ -20,6 +20,11 @@ mod finding;
 #[allow(dead_code)]
 #[path = "../src/detect/person.rs"]
 mod person;
+// The byte classes the tokenizer shares with the segment scan (`super::super::ascii` from the
+// tokenizer: the crate root here, `detect` in the library).
+#[allow(dead_code)]
+#[path = "../src/detect/ascii.rs"]
+mod ascii;
 
 const MB: usize = 1 << 20;
 

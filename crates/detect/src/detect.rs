@@ -12,6 +12,7 @@
 //! US SSN, UK NINO, DK CPR, IMSI) stays below [`DEFAULT_MIN_SCORE`] unless a context word
 //! in one of the supported languages is written just before it.
 
+mod ascii;
 mod checksum;
 mod context;
 mod date;

@@ -149,49 +149,13 @@ impl<'t> Cand<'t> {
     }
 }
 
-/// [`seg_class`] bit of a digit.
-const DIGIT: u8 = 1;
-/// [`seg_class`] bit of an upper-case letter.
-const UPPER: u8 = 2;
-/// [`seg_class`] bit of a lower-case letter.
-const LOWER: u8 = 4;
-/// [`seg_class`] bit of a letter that is no hexadecimal digit.
-const NON_HEX: u8 = 8;
+use super::ascii::{self, DIGIT, LOWER, NON_HEX};
 
-/// The class bits of an ASCII letter or digit, 0 for any other byte.
-const fn class_of(b: u8) -> u8 {
-    match b {
-        b'0'..=b'9' => DIGIT,
-        b'a'..=b'f' => LOWER,
-        b'g'..=b'z' => LOWER | NON_HEX,
-        b'A'..=b'F' => UPPER,
-        b'G'..=b'Z' => UPPER | NON_HEX,
-        _ => 0,
-    }
-}
-
-/// [`class_of`] of every byte: one load per byte of the segment scan, which looks at every
-/// byte of the text (the `match` costs a chain of range tests at opt-level "z").
-static SEG_CLASS: [u8; 256] = seg_classes();
-
-// Evaluated at compile time: an index out of range would fail the build, it cannot panic
-// at run time (and `get_mut` is not callable in a const fn).
-#[allow(clippy::indexing_slicing)]
-const fn seg_classes() -> [u8; 256] {
-    let mut t = [0; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = class_of(b as u8);
-        b += 1;
-    }
-    t
-}
-
-/// The class bits of `b` (see [`class_of`]): one look at each byte gives a segment's end
-/// and everything [`idish`] asks.
+/// The class bits of `b` (see [`ascii::class`]): one look at each byte gives a segment's
+/// end and everything [`idish`] asks.
 #[inline(always)]
 fn seg_class(b: u8) -> u8 {
-    SEG_CLASS.get(usize::from(b)).copied().unwrap_or(0)
+    ascii::class(b)
 }
 
 /// The maximal ASCII alphanumeric runs of `text`, as `(start, end, class bits)`: byte
@@ -391,14 +355,6 @@ mod tests {
         assert!(!v.contains(&"12.34.56.78".to_string()));
         let v = all("Müller123 x");
         assert!(!v.iter().any(|s| s.contains("ller")));
-    }
-
-    #[test]
-    fn class_table_is_class_of() {
-        for b in 0..=255u8 {
-            assert_eq!(seg_class(b), class_of(b), "{b}");
-            assert_eq!(seg_class(b) != 0, b.is_ascii_alphanumeric(), "{b}");
-        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! between two letters stays inside the word (O'Brien, Jean-Pierre, d'Artagnan), except an
 //! English possessive `'s`, which is split off so that "Smith's" yields the name "Smith".
 
+use super::super::ascii::{self, DIGIT, LOWER, UPPER};
 use super::lexicon::is_combining_mark;
 
 /// What separates a token from the one before it.
@@ -74,41 +75,11 @@ fn is_joiner(c: char) -> bool {
     is_apostrophe(c) || matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
-const LOWER: u8 = 1;
-const UPPER: u8 = 2;
-const DIGIT: u8 = 4;
-
-/// [`LOWER`], [`UPPER`] or [`DIGIT`] for an ASCII letter or digit, 0 for any other byte.
-const fn class_of(b: u8) -> u8 {
-    match b {
-        b'a'..=b'z' => LOWER,
-        b'A'..=b'Z' => UPPER,
-        b'0'..=b'9' => DIGIT,
-        _ => 0,
-    }
-}
-
-/// [`class_of`] of every byte: one load per letter in the word loop (the `match` is a chain
-/// of range tests at opt-level "z").
-static ASCII_CLASS: [u8; 256] = ascii_classes();
-
-// Evaluated at compile time: an index out of range would fail the build, it cannot panic
-// at run time (and `get_mut` is not callable in a const fn).
-#[allow(clippy::indexing_slicing)]
-const fn ascii_classes() -> [u8; 256] {
-    let mut t = [0; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = class_of(b as u8);
-        b += 1;
-    }
-    t
-}
-
-/// [`class_of`] of `b`.
+/// The [`ascii::LOWER`], [`ascii::UPPER`] or [`ascii::DIGIT`] bit of an ASCII letter or digit,
+/// 0 for any other byte: one load per letter in the word loop.
 #[inline(always)]
 fn ascii_class(b: u8) -> u8 {
-    ASCII_CLASS.get(usize::from(b)).copied().unwrap_or(0)
+    ascii::class(b) & !ascii::NON_HEX
 }
 
 /// Counts of a word's characters: just enough for [`Stats::shape`]. The counts of letters,
@@ -519,9 +490,15 @@ mod tests {
     }
 
     #[test]
-    fn class_table_is_class_of() {
+    fn ascii_class_is_one_of_three() {
         for b in 0..=255u8 {
-            assert_eq!(ascii_class(b), class_of(b), "{b}");
+            let want = match b {
+                b'a'..=b'z' => LOWER,
+                b'A'..=b'Z' => UPPER,
+                b'0'..=b'9' => DIGIT,
+                _ => 0,
+            };
+            assert_eq!(ascii_class(b), want, "{b}");
         }
     }
 
