@@ -112,9 +112,10 @@ pub(crate) fn propagate(text: &str, folded: &Folded, seeds: &[Seed]) -> Vec<Seed
             Some(*m)
         })
         .collect();
-    // Whether `start..end` overlaps a covered place, as the furthest end of those that start
-    // before `end` (if it lies past `start`, some place overlaps, and every offset from
-    // `start` to it lies inside one). One binary search per question.
+    // Whether `start..end` overlaps a covered place: the furthest end of the places that
+    // start before `end`, if it lies past `start`. One binary search per question. For
+    // `start..start + 1` those places start at or before `start`, so every offset from
+    // `start` to that end lies inside one of them.
     let overlap_end = |start: usize, end: usize| {
         let i = covered.partition_point(|c| c.0 < end);
         let furthest = *reach.get(i.checked_sub(1)?)?;
@@ -155,6 +156,30 @@ mod tests {
             entity,
             score: 0.9,
         }
+    }
+
+    #[test]
+    fn nothing_starts_inside_nested_covered_places() {
+        // A long seed holding a short one: the repeats inside both are refused, the one after
+        // them is found.
+        let text = "Baumann Baumann Baumann";
+        let seeds = [
+            Seed {
+                start: 0,
+                end: 15,
+                entity: Entity::Person,
+                score: 0.9,
+            },
+            Seed {
+                start: 8,
+                end: 15,
+                entity: Entity::Person,
+                score: 0.9,
+            },
+        ];
+        let found = propagate(text, &Folded::new(text, true), &seeds);
+        let spans: Vec<(usize, usize)> = found.iter().map(|s| (s.start, s.end)).collect();
+        assert_eq!(spans, [(16, 23)]);
     }
 
     #[test]
