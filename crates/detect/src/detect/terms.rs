@@ -224,42 +224,17 @@ fn word_starts(hay: &[u8]) -> Vec<u64> {
             *word = w;
             continue;
         }
+        // The last, partial block (under 64 bytes of a text): byte by byte.
         let mut w = 0u64;
         for (k, &b) in chunk.iter().enumerate() {
-            let class = CLASS.get(usize::from(b)).copied().unwrap_or(0);
-            let start = (after_word | u64::from(class & SPACE)) ^ 1;
-            w |= (start & 1) << k;
-            after_word = u64::from(class & WORD) >> 1;
+            if after_word == 0 && !is_space(b) {
+                w |= 1 << k;
+            }
+            after_word = u64::from(is_word(b));
         }
         *word = w;
     }
     bits
-}
-
-/// [`CLASS`] bit of ASCII white space ([`is_space`]).
-const SPACE: u8 = 1;
-/// [`CLASS`] bit of an ASCII letter or digit ([`is_word`]).
-const WORD: u8 = 2;
-
-/// [`SPACE`] and [`WORD`] of every byte.
-static CLASS: [u8; 256] = classes();
-
-// Evaluated at compile time: an index out of range would fail the build, it cannot panic
-// at run time (and `get_mut` is not callable in a const fn).
-#[allow(clippy::indexing_slicing)]
-const fn classes() -> [u8; 256] {
-    let mut t = [0; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        if matches!(c, b' ' | b'\t'..=b'\r') {
-            t[b] = SPACE;
-        } else if c.is_ascii_alphanumeric() {
-            t[b] = WORD;
-        }
-        b += 1;
-    }
-    t
 }
 
 impl Folded {
@@ -971,12 +946,7 @@ mod tests {
     }
 
     #[test]
-    fn class_table_and_word_starts() {
-        for b in 0..=255u8 {
-            let class = CLASS[usize::from(b)];
-            assert_eq!(class & SPACE != 0, is_space(b), "{b}");
-            assert_eq!(class & WORD != 0, is_word(b), "{b}");
-        }
+    fn word_starts_skip_letters_and_white_space() {
         // Word starts: not after an ASCII letter or digit, not on white space; across the
         // 64-byte words of the bit set too.
         let hay = format!("ab cd,e\u{e9}f\t {}x y", "z".repeat(70));
