@@ -80,6 +80,9 @@ pub struct Redactor {
     pub(crate) allow: TermSet,
     pub(crate) deny: TermSet,
     pub(crate) special: TermSet,
+    /// The union of the three lists' pair filters (see `Folded::narrow`); `None` when all
+    /// three are empty.
+    pub(crate) term_filter: Option<Vec<u64>>,
     pub(crate) pattern_re: crate::structured::stix::PatternScanner,
 }
 
@@ -157,11 +160,22 @@ impl Redactor {
             .iter()
             .map(|t| (t.clone(), None))
             .collect();
+        let (allow, deny, special) = (
+            TermSet::new(&allow)?,
+            TermSet::new(&deny)?,
+            TermSet::new(&special)?,
+        );
+        let lists = [&allow, &deny, &special];
+        let term_filter = lists
+            .iter()
+            .any(|l| l.automaton().is_some())
+            .then(|| detect::terms::union_filter(lists.iter().filter_map(|l| l.automaton())));
         Ok(Self {
             detector: Detector::new(&detector_config(&policy))?,
-            allow: TermSet::new(&allow)?,
-            deny: TermSet::new(&deny)?,
-            special: TermSet::new(&special)?,
+            allow,
+            deny,
+            special,
+            term_filter,
             pattern_re: crate::structured::stix::pattern_regex()?,
             policy,
             key,

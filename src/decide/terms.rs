@@ -48,6 +48,11 @@ impl TermSet {
         })
     }
 
+    /// The compiled automaton (`None` for an empty list).
+    pub(crate) fn automaton(&self) -> Option<&Automaton> {
+        self.ac.as_ref()
+    }
+
     /// Every whole-word occurrence `(start, end, entity)`, leftmost-first, non-overlapping.
     #[must_use]
     pub fn find(&self, text: &str) -> Vec<(usize, usize, Option<Entity>)> {
@@ -96,24 +101,27 @@ impl TermSet {
     /// propagation refuses the places detection already covers, and must still find a repeat
     /// right next to one). `refused(start)` = `Some(p)` means `accept` refuses every
     /// occurrence starting in `start..p` (checked first, it saves trying each term there).
+    /// `starts`: the word starts to try if not all (see `Automaton::find_whole_word`).
     pub(crate) fn find_indexed_folded_accepting(
         &self,
         text: &str,
         folded: &Folded,
+        starts: Option<&[u64]>,
         refused: &dyn Fn(usize) -> Option<usize>,
         accept: &dyn Fn(usize, usize) -> bool,
     ) -> Vec<(usize, usize, usize)> {
-        self.search_accepting(text, folded, false, refused, accept)
+        self.search_accepting(text, folded, starts, false, refused, accept)
     }
 
     fn search(&self, text: &str, folded: &Folded, first_only: bool) -> Vec<(usize, usize, usize)> {
-        self.search_accepting(text, folded, first_only, &|_| None, &|_, _| true)
+        self.search_accepting(text, folded, None, first_only, &|_| None, &|_, _| true)
     }
 
     fn search_accepting(
         &self,
         text: &str,
         folded: &Folded,
+        starts: Option<&[u64]>,
         first_only: bool,
         refused: &dyn Fn(usize) -> Option<usize>,
         accept: &dyn Fn(usize, usize) -> bool,
@@ -121,8 +129,9 @@ impl TermSet {
         let mut out = Vec::new();
         let Some(ac) = &self.ac else { return out };
         let mut pos = 0;
+        let starts = starts.or_else(|| folded.starts_for(ac));
         while let Some((pid, start, end, folded_end)) =
-            ac.find_whole_word(folded, text, pos, refused, accept)
+            ac.find_whole_word(folded, starts, text, pos, refused, accept)
         {
             out.push((start, end, self.index.get(pid).copied().unwrap_or(pid)));
             if first_only {
@@ -138,6 +147,7 @@ impl TermSet {
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
+    use crate::detect::terms::union_filter;
 
     #[test]
     fn a_term_prefixing_another_is_found_where_the_longer_is_no_whole_word() {
@@ -284,11 +294,29 @@ mod tests {
                 terms.iter().map(|t| (t.clone(), None)).collect();
             let set = TermSet::new(&list).unwrap();
             let refs: Vec<&str> = terms.iter().map(String::as_str).collect();
-            assert_eq!(
-                set.find_indexed(&text),
-                brute_force(&refs, &text),
-                "{terms:?} in {text:?}"
-            );
+            let expected = brute_force(&refs, &text);
+            assert_eq!(set.find_indexed(&text), expected, "{terms:?} in {text:?}");
+            // The same search over word starts narrowed for this list and another one
+            // (`Folded::narrow`), and for the other list alone (then this list must not
+            // read the narrowed starts).
+            let other = TermSet::new(&[(letters[rng(letters.len())].repeat(2), None)]).unwrap();
+            let ours = set.automaton().unwrap();
+            let theirs = other.automaton().unwrap();
+            for (filter, covered) in [
+                (union_filter([ours, theirs].into_iter()), true),
+                (union_filter([theirs].into_iter()), false),
+            ] {
+                let mut folded = Folded::new(&text, true);
+                folded.narrow(&filter);
+                // Covered: the narrowed starts are read. Not covered: they may be read only
+                // if the other list's filter happens to hold this one's.
+                assert!(!covered || folded.starts_for(ours).is_some());
+                assert_eq!(
+                    set.search(&text, &folded, false),
+                    expected,
+                    "narrowed: {terms:?} in {text:?}"
+                );
+            }
         }
     }
 

@@ -154,7 +154,12 @@ impl Redactor {
         let found = self.detector.analyze_masked(text, mask)?;
         // One folded copy of the text serves every term list and the propagation (made
         // after detection, so the two never hold their memory at the same time).
-        let folded = Folded::new(text, true);
+        let mut folded = Folded::new(text, true);
+        // The three term lists look at each word start once between them (see
+        // `Folded::narrow`); propagation, whose terms come from this text, has its own starts.
+        if let Some(filter) = &self.term_filter {
+            folded.narrow(filter);
+        }
         let allowed: Vec<(usize, usize, Option<Entity>)> = self.allow.find_folded(text, &folded);
         let is_allowed = |s: usize, e: usize| within(&allowed, s, e, |a| (a.0, a.1));
         let mut out: Vec<Candidate> = found

@@ -197,6 +197,9 @@ pub struct Folded {
     /// One bit per byte of `text`: set where a whole word may start, that is not right
     /// after an ASCII letter or digit and not on ASCII white space (see [`word_starts`]).
     starts: Vec<u64>,
+    /// `starts` narrowed by [`Folded::narrow`] to where some term of a few automata may
+    /// begin, with the union of their pair filters (see [`Automaton::pair_filter`]).
+    narrow: Option<(Vec<u64>, Vec<u64>)>,
 }
 
 /// The bit set of the offsets of `hay` not right after an ASCII letter or digit and not on
@@ -291,7 +294,46 @@ impl Folded {
             breaks,
             chunk_starts,
             starts,
+            narrow: None,
         }
+    }
+
+    /// Keeps, besides all word starts, those whose first two bytes pass `filter` (a union
+    /// of [`Automaton::pair_filter`]s, see [`union_filter`]): several term lists searching
+    /// one text then look at each word start once between them, here, instead of once each
+    /// (a list's search reads the narrowed starts only if its filter is part of `filter`,
+    /// see [`Folded::starts_for`]).
+    pub fn narrow(&mut self, filter: &[u64]) {
+        let hay = self.text.as_slice();
+        let mut bits = self.starts.clone();
+        for (w, word) in bits.iter_mut().enumerate() {
+            let mut keep = 0u64;
+            let mut rest = *word;
+            while rest != 0 {
+                let k = rest.trailing_zeros() as usize;
+                let p = w * 64 + k;
+                // The last byte of the text has no pair: kept (the search checks it).
+                let pass = match (hay.get(p), hay.get(p + 1)) {
+                    (Some(&a), Some(&b)) => pair_in(filter, a, b),
+                    _ => true,
+                };
+                if pass {
+                    keep |= 1 << k;
+                }
+                rest &= rest - 1;
+            }
+            *word = keep;
+        }
+        self.narrow = Some((bits, filter.to_vec()));
+    }
+
+    /// The word starts `ac` needs to try: the narrowed ones (see [`Folded::narrow`]) when
+    /// its pair filter is part of the narrowing filter, else all. `None` for all.
+    pub fn starts_for(&self, ac: &Automaton) -> Option<&[u64]> {
+        let (bits, filter) = self.narrow.as_ref()?;
+        let covered =
+            ac.pairs.len() == filter.len() && ac.pairs.iter().zip(filter).all(|(a, f)| a & !f == 0);
+        covered.then_some(bits.as_slice())
     }
 
     /// The folded offset of original offset `at`, when `at` is not inside a chunk whose
@@ -305,6 +347,36 @@ impl Folded {
         }
     }
 
+    /// The word starts (see [`word_starts`]) outside `ranges` (original offsets, sorted by
+    /// start or not): for a search that refuses every match starting inside them, so it
+    /// need not find those matches first. A range whose ends have no exact folded offset
+    /// (see [`Folded::folded_offset`]) is left in: the copy may hold more starts than
+    /// wanted, never fewer.
+    pub fn starts_outside(&self, ranges: &[(usize, usize)]) -> Vec<u64> {
+        let mut bits = self.starts.clone();
+        for &(start, end) in ranges {
+            let (Some(a), Some(b)) = (self.folded_offset(start), self.folded_offset(end)) else {
+                continue;
+            };
+            let mut i = a;
+            while i < b {
+                let (w, k) = (i / 64, i % 64);
+                // Bits k.. of word w, up to b.
+                let n = (64 - k).min(b - i);
+                let mask = if n == 64 {
+                    u64::MAX
+                } else {
+                    ((1u64 << n) - 1) << k
+                };
+                if let Some(word) = bits.get_mut(w) {
+                    *word &= !mask;
+                }
+                i += n;
+            }
+        }
+        bits
+    }
+
     /// The original offset of folded offset `at` (a character boundary of the folded text).
     pub fn original(&self, at: usize) -> usize {
         let k = self.breaks.partition_point(|b| b.0 <= at);
@@ -316,6 +388,27 @@ impl Folded {
         o + (at - f)
     }
 }
+
+/// Whether the pair `(a, b)` is set in a pair filter (see [`Automaton::pair_filter`]).
+#[inline(always)]
+fn pair_in(filter: &[u64], a: u8, b: u8) -> bool {
+    let k = (usize::from(a) << 8) | usize::from(b);
+    filter.get(k / 64).is_some_and(|w| w & (1 << (k % 64)) != 0)
+}
+
+/// The union of the pair filters of `automata` (see [`Folded::narrow`]).
+pub fn union_filter<'a>(automata: impl Iterator<Item = &'a Automaton>) -> Vec<u64> {
+    let mut filter = vec![0u64; PAIR_WORDS];
+    for ac in automata {
+        for (f, p) in filter.iter_mut().zip(&ac.pairs) {
+            *f |= p;
+        }
+    }
+    filter
+}
+
+/// Words of a pair filter: one bit per pair of bytes.
+const PAIR_WORDS: usize = 65536 / 64;
 
 /// Index of the dead state: the search stops there.
 const DEAD: u32 = 0;
@@ -419,7 +512,7 @@ impl Automaton {
         }
         let space_starts =
             (0..=255u8).any(|b| is_space(b) && starts.get(usize::from(b)) == Some(&true));
-        let mut pairs = vec![0u64; 1024];
+        let mut pairs = vec![0u64; PAIR_WORDS];
         for p in patterns.iter().map(String::as_bytes) {
             let (from, to) = match *p {
                 [] => continue,
@@ -487,12 +580,7 @@ impl Automaton {
             while bits != 0 {
                 let p = w * 64 + bits.trailing_zeros() as usize;
                 let may_start = match (hay.get(p), hay.get(p + 1)) {
-                    (Some(&a), Some(&b)) => {
-                        let k = (usize::from(a) << 8) | usize::from(b);
-                        self.pairs
-                            .get(k / 64)
-                            .is_some_and(|w| w & (1 << (k % 64)) != 0)
-                    }
+                    (Some(&a), Some(&b)) => pair_in(&self.pairs, a, b),
                     (Some(&a), None) => self.starts.get(usize::from(a)) == Some(&true),
                     _ => false,
                 };
@@ -591,10 +679,13 @@ impl Automaton {
     /// anywhere in `start..p` (original offsets, `p > start`) would be accepted, whatever its
     /// end: the terms there are not even tried and the search goes on from `p` (same-value
     /// propagation refuses every match that starts inside a finding, and a text of repeats
-    /// is mostly findings).
+    /// is mostly findings). `starts`: the word starts to try, if not all of `folded`'s: a
+    /// subset from [`Folded::starts_outside`] skips the refused stretches without finding
+    /// their matches first (`refused` is still asked).
     pub fn find_whole_word(
         &self,
         folded: &Folded,
+        starts: Option<&[u64]>,
         text: &str,
         mut pos: usize,
         refused: &dyn Fn(usize) -> Option<usize>,
@@ -607,7 +698,8 @@ impl Automaton {
         while pos <= hay.len() {
             // Only whole words are wanted: no match is started right after an ASCII letter
             // or digit (see `find`).
-            let (pid, m_start, m_end) = self.find(hay, pos, true, Some(&folded.starts))?;
+            let index = starts.unwrap_or(&folded.starts);
+            let (pid, m_start, m_end) = self.find(hay, pos, true, Some(index))?;
             let (start, end) = (folded.original(m_start), folded.original(m_end));
             let skip_to = refused(start);
             if skip_to.is_none() {
@@ -823,7 +915,7 @@ impl DenyMatcher {
         let mut pos = 0;
         while let Some((pid, start, end, folded_end)) =
             self.ac
-                .find_whole_word(&folded, text, pos, &|_| None, &|_, _| true)
+                .find_whole_word(&folded, None, text, pos, &|_| None, &|_, _| true)
         {
             pos = folded_end.max(pos + 1);
             let Some(&entity) = self.entities.get(pid) else {
@@ -1104,6 +1196,26 @@ mod tests {
             spans(&m, "\u{212A}ARL \u{212A}arl"),
             ["\u{212A}ARL", "\u{212A}arl"]
         );
+    }
+
+    #[test]
+    fn starts_outside_clears_exactly_the_ranges() {
+        // 200 bytes of one-letter words: a start every other byte, across several words.
+        let text = "a ".repeat(100);
+        let f = Folded::new(&text, true);
+        let ranges = [(2, 9), (60, 140), (198, 200)];
+        let bits = f.starts_outside(&ranges);
+        for p in 0..text.len() {
+            let set = bits[p / 64] & (1 << (p % 64)) != 0;
+            let inside = ranges.iter().any(|&(a, b)| (a..b).contains(&p));
+            assert_eq!(set, p % 2 == 0 && !inside, "{p}");
+        }
+        // A range whose end has no exact folded offset (inside `ẞ`, folded to `ß` of the
+        // same length, is fine; inside a collapsed run of white space is not) is left in.
+        let text = "a  \n  b c";
+        let f = Folded::new(text, true);
+        assert_eq!(f.folded_offset(4), None);
+        assert_eq!(f.starts_outside(&[(0, 4)]), f.starts);
     }
 
     #[test]
