@@ -82,7 +82,7 @@ pub struct Redactor {
     pub(crate) special: TermSet,
     /// The union of the three lists' pair filters (see `Folded::narrow`); `None` when all
     /// three are empty.
-    pub(crate) term_filter: Option<Vec<u64>>,
+    pub(crate) term_filter: Option<std::sync::Arc<[u64]>>,
     pub(crate) pattern_re: crate::structured::stix::PatternScanner,
 }
 

@@ -82,10 +82,22 @@ fn single(mut it: impl Iterator<Item = char>) -> Option<char> {
     it.next().is_none().then_some(c)
 }
 
-/// Folds a term like [`Folded::new`] folds a text.
+/// Folds a term like [`Folded::new`] folds a text (each character by [`fold_char`], each
+/// run of white space into one space when `collapse_space`), without the offset map and the
+/// word-start index: a search folds every value it looks for (same-value propagation, once
+/// per call), and the index cost more than the folding of a short term.
 pub fn fold_term(term: &str, collapse_space: bool) -> String {
-    // The folded bytes are whole UTF-8 characters (ASCII bytes and encoded `char`s).
-    String::from_utf8(Folded::new(term, collapse_space).text).unwrap_or_default()
+    let mut out = String::with_capacity(term.len());
+    let mut chars = term.chars().peekable();
+    while let Some(c) = chars.next() {
+        if collapse_space && c.is_whitespace() {
+            while chars.next_if(|d| d.is_whitespace()).is_some() {}
+            out.push(' ');
+        } else {
+            out.push(fold_char(c));
+        }
+    }
+    out
 }
 
 /// ASCII whitespace (`char::is_whitespace` on the ASCII range). Always inlined: under
@@ -149,6 +161,21 @@ pub fn utf8_len(lead: u8) -> usize {
 /// Slots of [`FoldMemo`].
 const MEMO_SLOTS: usize = 128;
 
+/// The characters below this one have their fold in [`latin_folds`].
+const LATIN_END: u32 = 0x250;
+
+/// [`fold_char`] of U+0080..U+0250 (Latin-1 Supplement, Latin Extended-A and -B: the
+/// accented letters of the European languages), computed once per process: a call folds
+/// them with a load instead of two Unicode table searches per distinct character.
+fn latin_folds() -> &'static [char] {
+    static TABLE: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        (0x80..LATIN_END)
+            .map(|u| char::from_u32(u).map_or('\u{FFFD}', fold_char))
+            .collect()
+    })
+}
+
 /// A small direct-mapped cache of [`fold_char`] for the non-ASCII characters of one text:
 /// a report uses few distinct ones (its language's letters, some punctuation, emoji),
 /// and `fold_char` costs two Unicode table searches per character.
@@ -156,18 +183,27 @@ struct FoldMemo {
     /// `(character, its fold)`; the key 0 (an ASCII character) marks an empty slot, as
     /// only non-ASCII characters are looked up.
     slots: [(u32, char); MEMO_SLOTS],
+    /// [`latin_folds`].
+    latin: &'static [char],
 }
 
 impl FoldMemo {
     fn new() -> FoldMemo {
         FoldMemo {
             slots: [(0, '\0'); MEMO_SLOTS],
+            latin: latin_folds(),
         }
     }
 
     /// [`fold_char`] of `c`.
     fn fold(&mut self, c: char) -> char {
         let key = u32::from(c);
+        if let Some(&f) = key
+            .checked_sub(0x80)
+            .and_then(|k| self.latin.get(k as usize))
+        {
+            return f;
+        }
         let at = ((key ^ (key >> 7)) as usize) % MEMO_SLOTS;
         match self.slots.get_mut(at) {
             Some(slot) if slot.0 == key => slot.1,
@@ -198,8 +234,8 @@ pub struct Folded {
     /// after an ASCII letter or digit and not on ASCII white space (see [`word_starts`]).
     starts: Vec<u64>,
     /// `starts` narrowed by [`Folded::narrow`] to where some term of a few automata may
-    /// begin, with the union of their pair filters (see [`Automaton::pair_filter`]).
-    narrow: Option<(Vec<u64>, Vec<u64>)>,
+    /// begin, with the union of their pair filters (see [`union_filter`]).
+    narrow: Option<(Vec<u64>, Arc<[u64]>)>,
 }
 
 /// The bit set of the offsets of `hay` not right after an ASCII letter or digit and not on
@@ -303,7 +339,7 @@ impl Folded {
     /// one text then look at each word start once between them, here, instead of once each
     /// (a list's search reads the narrowed starts only if its filter is part of `filter`,
     /// see [`Folded::starts_for`]).
-    pub fn narrow(&mut self, filter: &[u64]) {
+    pub fn narrow(&mut self, filter: &Arc<[u64]>) {
         let hay = self.text.as_slice();
         let mut bits = self.starts.clone();
         for (w, word) in bits.iter_mut().enumerate() {
@@ -324,15 +360,17 @@ impl Folded {
             }
             *word = keep;
         }
-        self.narrow = Some((bits, filter.to_vec()));
+        self.narrow = Some((bits, Arc::clone(filter)));
     }
 
     /// The word starts `ac` needs to try: the narrowed ones (see [`Folded::narrow`]) when
     /// its pair filter is part of the narrowing filter, else all. `None` for all.
     pub fn starts_for(&self, ac: &Automaton) -> Option<&[u64]> {
         let (bits, filter) = self.narrow.as_ref()?;
-        let covered =
-            ac.pairs.len() == filter.len() && ac.pairs.iter().zip(filter).all(|(a, f)| a & !f == 0);
+        let covered = ac
+            .pair_words
+            .iter()
+            .all(|&(i, w)| filter.get(usize::from(i)).is_some_and(|f| w & !f == 0));
         covered.then_some(bits.as_slice())
     }
 
@@ -397,14 +435,16 @@ fn pair_in(filter: &[u64], a: u8, b: u8) -> bool {
 }
 
 /// The union of the pair filters of `automata` (see [`Folded::narrow`]).
-pub fn union_filter<'a>(automata: impl Iterator<Item = &'a Automaton>) -> Vec<u64> {
+pub fn union_filter<'a>(automata: impl Iterator<Item = &'a Automaton>) -> Arc<[u64]> {
     let mut filter = vec![0u64; PAIR_WORDS];
     for ac in automata {
-        for (f, p) in filter.iter_mut().zip(&ac.pairs) {
-            *f |= p;
+        for &(i, w) in &ac.pair_words {
+            if let Some(f) = filter.get_mut(usize::from(i)) {
+                *f |= w;
+            }
         }
     }
-    filter
+    filter.into()
 }
 
 /// Words of a pair filter: one bit per pair of bytes.
@@ -436,6 +476,9 @@ pub struct Automaton {
     /// byte mostly rules the place out without entering the automaton (a propagation list of
     /// names begins with most letters, far fewer of their pairs).
     pairs: Vec<u64>,
+    /// The words of `pairs` that are not 0, with their index: a list of terms sets a bit
+    /// or a few per term, and [`Folded::starts_for`] compares only these.
+    pair_words: Vec<(u16, u64)>,
     /// Some term starts with ASCII white space (which [`Folded`]'s word starts leave out).
     space_starts: bool,
     /// Failure link of each state.
@@ -528,10 +571,17 @@ impl Automaton {
                 }
             }
         }
+        let pair_words = pairs
+            .iter()
+            .enumerate()
+            .filter(|&(_, &w)| w != 0)
+            .filter_map(|(i, &w)| Some((u16::try_from(i).ok()?, w)))
+            .collect();
         Ok(Automaton {
             root,
             starts,
             pairs,
+            pair_words,
             space_starts,
             fail: a.states.iter().map(|st| st.fail).collect(),
             pattern: a.states.iter().map(|st| st.pattern).collect(),
@@ -1111,6 +1161,7 @@ mod tests {
                 let fast = Folded::new(&text, collapse);
                 let (slow, breaks) = fold_reference(&text, collapse);
                 assert_eq!(fast.text, slow.as_bytes(), "{text:?}");
+                assert_eq!(fold_term(&text, collapse), slow, "{text:?}");
                 assert_eq!(fast.breaks, breaks, "{text:?}");
                 folded_offsets_invert_original(&text, &fast);
                 assert_eq!(fast.starts, word_starts_reference(&fast.text), "{text:?}");
@@ -1196,6 +1247,16 @@ mod tests {
             spans(&m, "\u{212A}ARL \u{212A}arl"),
             ["\u{212A}ARL", "\u{212A}arl"]
         );
+    }
+
+    #[test]
+    fn the_latin_table_is_fold_char() {
+        let mut memo = FoldMemo::new();
+        for u in 0x80..LATIN_END + 16 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(memo.fold(c), fold_char(c), "U+{u:04X}");
+            }
+        }
     }
 
     #[test]
