@@ -115,14 +115,15 @@ pub(super) fn classify_chunks(
     };
     let at = |w: &[Option<Token>; 3], k: usize| w.get(k % 3).copied().flatten();
     while let Some(tok) = at(&window, head) {
-        let next = at(&window, head + 1);
+        // The look-ahead is read only where it is used: most tokens decide alone.
+        let next = || at(&window, head + 1);
         let (item, f, step) = match tok.shape {
             None if tok.punct == ',' => (Item::Comma, 0, 1),
             None => (Item::Break, 0, 1),
             Some(shape) => {
                 let len = tok.end - tok.start;
                 let lone_letter = shape == Shape::Initial
-                    && !next.is_some_and(|n| n.is_punct('.') && n.gap == Gap::None);
+                    && !next().is_some_and(|n| n.is_punct('.') && n.gap == Gap::None);
                 if len > lexicon::MAX_KEY_BYTES || shape == Shape::Other {
                     (Item::Break, 0, 1)
                 } else if lone_letter && !matches!(text.get(tok.start..tok.end), Some("Ó" | "Y")) {
@@ -160,7 +161,7 @@ pub(super) fn classify_chunks(
                         (Item::Break, 0, 1)
                     } else {
                         let after = at(&window, head + 2);
-                        let (item, step) = c.word_item(&tok, shape, f, bits, [next, after]);
+                        let (item, step) = c.word_item(&tok, shape, f, bits, [next(), after]);
                         (item, f, step)
                     }
                 }

@@ -211,6 +211,12 @@ impl<'a> Tokens<'a> {
         {
             return token;
         }
+        self.general_word(start, c)
+    }
+
+    /// [`Tokens::word`] without its ASCII fast path (which the caller tried first).
+    #[inline(never)]
+    fn general_word(&mut self, start: usize, c: char) -> Token {
         let mut stats = if c.is_ascii() {
             let mut stats = Stats {
                 first_upper: c.is_ascii_uppercase(),
@@ -370,7 +376,10 @@ impl Iterator for Tokens<'_> {
                     continue;
                 }
                 b if ascii_class(b) != 0 => {
-                    let token = self.word(start, char::from(b));
+                    let token = match self.ascii_word(start) {
+                        Some(t) => t,
+                        None => self.general_word(start, char::from(b)),
+                    };
                     self.gap = Gap::None;
                     return Some(token);
                 }

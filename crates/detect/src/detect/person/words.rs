@@ -144,24 +144,43 @@ pub(super) fn count() -> usize {
     n
 }
 
+/// The filter bit of a word ending in the bytes `a b c` (12 bits of a multiplicative hash).
+const fn tail_bit(a: u8, b: u8, c: u8) -> usize {
+    let x = (a as u32) | ((b as u32) << 8) | ((c as u32) << 16);
+    (x.wrapping_mul(0x9E37_79B1) >> 20) as usize
+}
+
+/// One bit per [`tail_bit`] of the last three bytes of a street suffix: 4,096 bits, so a word
+/// that ends in none of them (nearly every word) is ruled out with one load.
+static STREET_TAILS: [u64; 64] = street_tails();
+
+// Evaluated at compile time: an index out of range would fail the build, it cannot panic at
+// run time (every suffix has at least three bytes).
+#[allow(clippy::indexing_slicing)]
+const fn street_tails() -> [u64; 64] {
+    let mut t = [0u64; 64];
+    let mut i = 0;
+    while i < stop::STREET_SUFFIXES.len() {
+        let s = stop::STREET_SUFFIXES[i].as_bytes();
+        let n = s.len();
+        let k = tail_bit(s[n - 3], s[n - 2], s[n - 1]);
+        t[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
+    t
+}
+
 /// [`flag::ORG`] | [`flag::STOP`] for a one-word street name ("Hauptstraße", "Storgatan"),
 /// recognised by its ending; 0 otherwise.
 pub(super) fn street_bits(key: &[u8]) -> u32 {
-    // Every word of the text comes here: a look at the last three bytes rejects nearly all
-    // words before any suffix is compared (a unit test checks that every suffix gets through).
-    let maybe_street = matches!(
-        key,
-        [.., 0xC3, 0x9F, b'e']
-            | [.., b's', b's', b'e']
-            | [.., b'l', b'e', b'e']
-            | [.., b'a', b't', b'z' | b'u']
-            | [.., b't', b'a', b'n']
-            | [.., b'g' | b'i', b'e', b'n']
-            | [.., b'a', b'd', b'e']
-            | [.., b'v', b'e', b'j']
-            | [.., b'a', b'a', b't']
-            | [.., b'e', b'i', b'n']
-    );
+    // Every word of the text comes here: a filter of the suffixes' last three bytes rejects
+    // nearly all words before any suffix is compared (a unit test checks that every suffix
+    // gets through).
+    let &[.., a, b, c] = key else { return 0 };
+    let k = tail_bit(a, b, c);
+    let maybe_street = STREET_TAILS
+        .get(k / 64)
+        .is_some_and(|w| w & (1 << (k % 64)) != 0);
     if maybe_street
         && stop::STREET_SUFFIXES
             .iter()
