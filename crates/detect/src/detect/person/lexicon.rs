@@ -166,8 +166,7 @@ pub(super) const LOWER_CASE_FLAGS: u32 = flag::WORD_MASK & !(flag::STOP | flag::
 /// without such a flag pass it.
 const CUE_FILTER_BITS: usize = 1 << 16;
 
-/// The filter bit of a key hash (`table::hash`): its top bits, as the table's index takes
-/// its own bits of the same hash.
+/// The filter bit of a key's [`super::table::filter_hash`]: its top bits.
 fn cue_bit(h: u64) -> usize {
     (h >> 48) as usize % CUE_FILTER_BITS
 }
@@ -179,7 +178,7 @@ fn cue_filter() -> Vec<u64> {
         if flags & LOWER_CASE_FLAGS == 0 {
             return;
         }
-        let b = cue_bit(super::table::hash(w.as_bytes()));
+        let b = cue_bit(super::table::filter_hash(w.as_bytes()));
         if let Some(word) = bits.get_mut(b / 64) {
             *word |= 1 << (b % 64);
         }
@@ -238,7 +237,7 @@ impl Lexicon {
     /// in 8 KB answers them without a probe of the whole table (which, with the name list, is
     /// far larger than the CPU's caches).
     pub fn cue_bits(&self, key: &[u8]) -> u32 {
-        let b = cue_bit(super::table::hash(key));
+        let b = cue_bit(super::table::filter_hash(key));
         let maybe = self
             .cues
             .get(b / 64)

@@ -214,6 +214,17 @@ impl<'a> Tokens<'a> {
         self.general_word(start, c)
     }
 
+    /// The word starting with the ASCII letter or digit `b` at `start`; the gap is reset.
+    #[inline(always)]
+    fn ascii_or_general(&mut self, start: usize, b: u8) -> Token {
+        let token = match self.ascii_word(start) {
+            Some(t) => t,
+            None => self.general_word(start, char::from(b)),
+        };
+        self.gap = Gap::None;
+        token
+    }
+
     /// [`Tokens::word`] without its ASCII fast path (which the caller tried first).
     #[inline(never)]
     fn general_word(&mut self, start: usize, c: char) -> Token {
@@ -368,6 +379,12 @@ impl Iterator for Tokens<'_> {
                     if self.gap == Gap::None {
                         self.gap = Gap::Space;
                     }
+                    // Most often a word follows a single space: take it without another round.
+                    if let Some(&n) = bytes.get(self.pos)
+                        && ascii_class(n) != 0
+                    {
+                        return Some(self.ascii_or_general(self.pos, n));
+                    }
                     continue;
                 }
                 b'\n' | b'\r' | 0x0B | 0x0C => {
@@ -375,14 +392,7 @@ impl Iterator for Tokens<'_> {
                     self.gap = Gap::Newline;
                     continue;
                 }
-                b if ascii_class(b) != 0 => {
-                    let token = match self.ascii_word(start) {
-                        Some(t) => t,
-                        None => self.general_word(start, char::from(b)),
-                    };
-                    self.gap = Gap::None;
-                    return Some(token);
-                }
+                b if ascii_class(b) != 0 => return Some(self.ascii_or_general(start, b)),
                 b if b.is_ascii() => {
                     // ASCII white space was taken above, so this is punctuation (or a
                     // control character): a one-byte token, no Unicode predicate needed.
