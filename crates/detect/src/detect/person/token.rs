@@ -138,10 +138,11 @@ impl Stats {
             self.other += usize::from(!c.is_ascii_alphabetic());
         } else if latin_letter(c).unwrap_or_else(|| c.is_alphabetic()) {
             self.letters += 1;
-            if c.is_uppercase() {
+            let (upper, lower) = case_of(c);
+            if upper {
                 self.upper += 1;
                 self.any_upper = true;
-            } else if c.is_lowercase() {
+            } else if lower {
                 self.lower += 1;
             } else {
                 self.other += 1;
@@ -238,8 +239,8 @@ impl<'a> Tokens<'a> {
             stats
         } else {
             let mut stats = Stats {
-                first_upper: c.is_uppercase(),
-                first_lower: c.is_lowercase(),
+                first_upper: case_of(c).0,
+                first_lower: case_of(c).1,
                 ..Stats::default()
             };
             stats.push(c);
@@ -355,6 +356,19 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// `(c.is_uppercase(), c.is_lowercase())`, answered without the Unicode tables for the
+/// letters of Latin-1 (U+00C0–U+00FF: À–Þ upper case, ß–ÿ lower case, × and ÷ neither), the
+/// accented letters of most Western European words.
+#[inline(always)]
+fn case_of(c: char) -> (bool, bool) {
+    match u32::from(c) {
+        0xD7 | 0xF7 => (false, false),
+        0xC0..=0xDE => (true, false),
+        0xDF..=0xFF => (false, true),
+        _ => (c.is_uppercase(), c.is_lowercase()),
+    }
+}
+
 /// Whether `c` is a letter, answered without the Unicode tables for the accented Latin
 /// letters (U+00C0–U+024F, where only × and ÷ are no letters): the letters of most European
 /// names, for which `char::is_alphanumeric` searches a table each time. `None` elsewhere.
@@ -445,6 +459,19 @@ impl Iterator for Tokens<'_> {
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn case_of_is_the_unicode_case() {
+        for u in 0..0x3000 {
+            if let Some(c) = char::from_u32(u) {
+                assert_eq!(
+                    case_of(c),
+                    (c.is_uppercase(), c.is_lowercase()),
+                    "U+{u:04X}"
+                );
+            }
+        }
+    }
 
     fn words(text: &str) -> Vec<(&str, Option<Shape>)> {
         tokenize(text)
