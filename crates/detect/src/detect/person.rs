@@ -17,7 +17,7 @@
 //! | a lone common word (Mark, Rose, Will), a month, a place, an organisation | nothing |
 //!
 //! **The title is not part of the finding.** "Herr Müller" yields the span "Müller": the
-//! title is no personal data, keeping it leaves a redacted text readable ("Herr [PERSON]"),
+//! title is no personal data, keeping it leaves a redacted text readable ("Herr \[PERSON\]"),
 //! and the keyed pseudonym of "Müller" is then the same whether or not a title stood before
 //! it, so one person keeps one token across mentions. Initials are part of the name ("J.
 //! Smith"), particles too ("van der Berg"), and in a `SURNAME, Given` pair the comma is inside

@@ -334,8 +334,8 @@ impl Folded {
         }
     }
 
-    /// Keeps, besides all word starts, those whose first two bytes pass `filter` (a union
-    /// of [`Automaton::pair_filter`]s, see [`union_filter`]): several term lists searching
+    /// Keeps, besides all word starts, those whose first two bytes pass `filter` (the union
+    /// of some automata's pair filters, see [`union_filter`]): several term lists searching
     /// one text then look at each word start once between them, here, instead of once each
     /// (a list's search reads the narrowed starts only if its filter is part of `filter`,
     /// see [`Folded::starts_for`]).
@@ -427,7 +427,8 @@ impl Folded {
     }
 }
 
-/// Whether the pair `(a, b)` is set in a pair filter (see [`Automaton::pair_filter`]).
+/// Whether the pair `(a, b)` is set in a pair filter (one bit per pair of bytes, bit
+/// `256a + b`, as [`Automaton`] keeps for its terms).
 #[inline(always)]
 fn pair_in(filter: &[u64], a: u8, b: u8) -> bool {
     let k = (usize::from(a) << 8) | usize::from(b);
@@ -1271,8 +1272,8 @@ mod tests {
             let inside = ranges.iter().any(|&(a, b)| (a..b).contains(&p));
             assert_eq!(set, p % 2 == 0 && !inside, "{p}");
         }
-        // A range whose end has no exact folded offset (inside `ẞ`, folded to `ß` of the
-        // same length, is fine; inside a collapsed run of white space is not) is left in.
+        // A range ending inside a run of white space that folds to one space has no exact
+        // folded end: it is left in.
         let text = "a  \n  b c";
         let f = Folded::new(text, true);
         assert_eq!(f.folded_offset(4), None);

@@ -88,7 +88,7 @@ pub(super) fn classify(
 /// in the L1 cache, and the item list of a large text is never held whole).
 const CHUNK: usize = 256;
 
-/// [`classify`], handing the items to `emit` in chunks, in order. A chunk ends with an
+/// `classify`, handing the items to `emit` in chunks, in order. A chunk ends with an
 /// [`Item::Break`] (unless it is the last), which is safe for the matcher: a break resets its
 /// pending cue and ends every run, and its look-ahead never passes one, so matching the
 /// chunks one by one finds exactly what matching the whole list finds. A text without

@@ -205,30 +205,23 @@ impl<'a> Tokens<'a> {
         }
     }
 
-    /// Consumes the rest of a word that started with `c` at `start`.
-    fn word(&mut self, start: usize, c: char) -> Token {
-        if c.is_ascii()
-            && let Some(token) = self.ascii_word(start)
-        {
-            return token;
-        }
-        self.general_word(start, c)
-    }
-
-    /// The word starting with the ASCII letter or digit `b` at `start`; the gap is reset.
+    /// The word starting with the ASCII letter or digit `b` at `start`: by
+    /// [`Tokens::ascii_word`] when it can, else by [`Tokens::word`]; the gap is reset.
     #[inline(always)]
     fn ascii_or_general(&mut self, start: usize, b: u8) -> Token {
         let token = match self.ascii_word(start) {
             Some(t) => t,
-            None => self.general_word(start, char::from(b)),
+            None => self.word(start, char::from(b)),
         };
         self.gap = Gap::None;
         token
     }
 
-    /// [`Tokens::word`] without its ASCII fast path (which the caller tried first).
+    /// Consumes the rest of a word that started with `c` at `start`, character by character
+    /// (the general path: an ASCII word of letters and digits takes [`Tokens::ascii_word`]).
+    /// Not inlined: the tokenizer's loop stays small for the words that do not need it.
     #[inline(never)]
-    fn general_word(&mut self, start: usize, c: char) -> Token {
+    fn word(&mut self, start: usize, c: char) -> Token {
         let mut stats = if c.is_ascii() {
             let mut stats = Stats {
                 first_upper: c.is_ascii_uppercase(),
@@ -238,9 +231,10 @@ impl<'a> Tokens<'a> {
             stats.push_ascii(c as u8);
             stats
         } else {
+            let (first_upper, first_lower) = case_of(c);
             let mut stats = Stats {
-                first_upper: case_of(c).0,
-                first_lower: case_of(c).1,
+                first_upper,
+                first_lower,
                 ..Stats::default()
             };
             stats.push(c);
