@@ -217,9 +217,11 @@ impl Redactor {
         marking.special_category |= special;
         let resolved = self.resolve_or_block(ctx, &marking)?;
         let mut cands = cands;
-        crate::sort::sort_by(&mut cands, |a, b| {
-            a.start.cmp(&b.start).then(a.end.cmp(&b.end))
-        });
+        crate::sort::sort_by_key_then(
+            &mut cands,
+            |c| crate::sort::offset(c.start),
+            |a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)),
+        );
         let mut spans = Vec::new();
         let mut kept = Vec::new();
         let mut decider = Decider::new(&self.policy, &resolved, subject);
@@ -318,9 +320,11 @@ impl Redactor {
             };
             out.push(c.into_finding(d.action.name(), d.rule, None));
         }
-        crate::sort::sort_by(&mut out, |a, b| {
-            a.start.cmp(&b.start).then(a.end.cmp(&b.end))
-        });
+        crate::sort::sort_by_key_then(
+            &mut out,
+            |c| crate::sort::offset(c.start),
+            |a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)),
+        );
         Ok(out)
     }
 }

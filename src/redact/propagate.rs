@@ -49,7 +49,11 @@ pub(crate) struct Seed {
 pub(crate) fn propagate(text: &str, folded: &Folded, seeds: &[Seed]) -> Vec<Seed> {
     let mut order: Vec<&Seed> = seeds.iter().collect();
     // The strongest seed of a value decides its entity and score.
-    crate::sort::sort_by(&mut order, |a, b| b.score.total_cmp(&a.score));
+    crate::sort::sort_by_key_then(
+        &mut order,
+        |s| crate::sort::descending(s.score),
+        |_, _| std::cmp::Ordering::Equal,
+    );
     let mut seen = BTreeSet::new();
     let mut terms: Vec<(String, Option<Entity>)> = Vec::new();
     let mut scores: Vec<f32> = Vec::new();

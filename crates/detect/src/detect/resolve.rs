@@ -40,13 +40,16 @@ fn priority(a: &Finding, b: &Finding) -> Ordering {
 
 /// Merges same-type overlaps (rule 1).
 fn merge_same_type(mut c: Vec<Finding>) -> Vec<Finding> {
-    crate::sort::sort_by(&mut c, |a, b| {
-        a.entity
-            .cmp(&b.entity)
-            .then(a.start.cmp(&b.start))
-            .then_with(|| priority(a, b))
-            .then_with(|| a.reason.cmp(&b.reason))
-    });
+    crate::sort::sort_by_key_then(
+        &mut c,
+        |f| (f.entity as u64) << 32 | crate::sort::offset(f.start),
+        |a, b| {
+            a.start
+                .cmp(&b.start)
+                .then_with(|| priority(a, b))
+                .then_with(|| a.reason.cmp(&b.reason))
+        },
+    );
     let mut out: Vec<Finding> = Vec::with_capacity(c.len());
     for f in c {
         if let Some(last) = out
@@ -75,9 +78,11 @@ fn merge_same_type(mut c: Vec<Finding>) -> Vec<Finding> {
 /// real text are a single finding, which is kept as it is without any further work.
 pub(crate) fn resolve(candidates: Vec<Finding>) -> Vec<Finding> {
     let mut merged = merge_same_type(candidates);
-    crate::sort::sort_by(&mut merged, |a, b| {
-        a.start.cmp(&b.start).then(a.end.cmp(&b.end))
-    });
+    crate::sort::sort_by_key_then(
+        &mut merged,
+        |f| crate::sort::offset(f.start),
+        |a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)),
+    );
     let mut out = Vec::with_capacity(merged.len());
     let mut cluster: Vec<Finding> = Vec::new();
     let mut cluster_end = 0;
