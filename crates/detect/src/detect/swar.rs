@@ -31,6 +31,13 @@ pub(crate) fn word(x: u64) -> u64 {
     in_range(x, b'0', b'9') | in_range(x, b'A', b'Z') | in_range(x, b'a', b'z')
 }
 
+/// The eight bytes with their ASCII upper-case letters lower-cased (0x20 added to each
+/// byte in `A..=Z`: the mask's high bit moved down two places is exactly 0x20).
+#[inline(always)]
+pub(crate) fn ascii_lowercase(x: u64) -> u64 {
+    x | (in_range(x, b'A', b'Z') >> 2)
+}
+
 /// ASCII white space (`terms::is_space`).
 #[inline(always)]
 pub(crate) fn space(x: u64) -> u64 {

@@ -147,6 +147,18 @@ fn ascii_run(rest: &[u8], collapse_space: bool) -> usize {
     k
 }
 
+/// `bytes.make_ascii_lowercase()`, eight bytes at a time: the runs folded between two
+/// non-ASCII characters are a few dozen bytes long, too short for the library's loop to
+/// pay off in wasm.
+fn lowercase(bytes: &mut [u8]) {
+    let mut blocks = bytes.chunks_exact_mut(8);
+    for block in &mut blocks {
+        let x = swar::ascii_lowercase(swar::load(block));
+        block.copy_from_slice(&x.to_le_bytes());
+    }
+    blocks.into_remainder().make_ascii_lowercase();
+}
+
 /// Length of the UTF-8 sequence that starts with `lead` (1 for a stray continuation byte,
 /// which a match of valid UTF-8 terms never starts with).
 pub fn utf8_len(lead: u8) -> usize {
@@ -294,10 +306,21 @@ impl Folded {
                 let from = out.len();
                 out.extend_from_slice(rest.get(..run).unwrap_or_default());
                 if let Some(copied) = out.get_mut(from..) {
-                    copied.make_ascii_lowercase();
+                    lowercase(copied);
                 }
                 i += run;
                 continue;
+            }
+            // A two-byte character that folds to itself (most accented letters of European
+            // text): copied as it is, without decoding it through `chars`.
+            if let (Some(&lead @ 0xC2..=0xDF), Some(&cont)) = (bytes.get(i), bytes.get(i + 1)) {
+                let u = u32::from(lead & 0x1F) << 6 | u32::from(cont & 0x3F);
+                // U+0085 and U+00A0 are white space, which may collapse.
+                if u != 0x85 && u != 0xA0 && char::from_u32(u).is_some_and(|c| memo.fold(c) == c) {
+                    out.extend_from_slice(&[lead, cont]);
+                    i += 2;
+                    continue;
+                }
             }
             // One non-ASCII character, or a run of whitespace to collapse.
             let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
@@ -1121,6 +1144,7 @@ mod tests {
             "\n",
             " \n",
             "\u{a0}",
+            "\u{85}",
             "\u{2028}",
             "\u{212A}",
             "Ⱥ",
@@ -1133,6 +1157,9 @@ mod tests {
             "ς",
             "é",
             "É",
+            "ñ",
+            "ł",
+            "Ł",
             "😀",
             "e\u{301}",
             "-",
