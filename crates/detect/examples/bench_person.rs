@@ -25,6 +25,10 @@ mod person;
 #[allow(dead_code)]
 #[path = "../src/detect/ascii.rs"]
 mod ascii;
+// The eight-bytes-at-a-time masks of the PERSON scout (`person/quiet.rs`), likewise.
+#[allow(dead_code)]
+#[path = "../src/detect/swar.rs"]
+mod swar;
 
 const MB: usize = 1 << 20;
 

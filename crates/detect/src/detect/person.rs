@@ -29,7 +29,7 @@
 //! organisation or place name ("rue Victor Hugo", "Anna Schmidt GmbH") is deliberately skipped.
 //!
 //! Cost: linear in the text. The tokenizer and the classifier look at each character and
-//! token once; the matcher's look-ahead is bounded by a few words and its look-behind is the
+//! token once, and step over the stretches where no name can start ([`quiet`]); the matcher's look-ahead is bounded by a few words and its look-behind is the
 //! single pending cue; lexicon keys are capped at [`lexicon::MAX_KEY_BYTES`].
 
 // Explicit paths (the default ones) so that `examples/bench_person.rs` can compile this module
@@ -38,6 +38,8 @@
 mod items;
 #[path = "person/lexicon.rs"]
 mod lexicon;
+#[path = "person/quiet.rs"]
+mod quiet;
 #[path = "person/scan.rs"]
 mod scan;
 #[path = "person/shapes.rs"]
@@ -67,10 +69,16 @@ const RECOGNIZER: &str = "person";
 // The detection engine (merged separately) is the caller; until then only tests call it.
 #[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn find(text: &str, out: &mut Vec<Finding>) {
+    find_in(text, true, out);
+}
+
+/// [`find`], stepping over the quiet stretches of the text (`skip_quiet`, see [`quiet`]) or
+/// reading every token (the reference the tests compare it with).
+fn find_in(text: &str, skip_quiet: bool, out: &mut Vec<Finding>) {
     let mut spans = Vec::new();
     let mut reasons: Vec<Arc<str>> = Vec::new();
     let tokens = token::Tokens::new(text);
-    items::classify_chunks(text, tokens, lexicon::embedded(), |items| {
+    items::classify_chunks(text, tokens, lexicon::embedded(), skip_quiet, |items| {
         scan::scan(text, items, &mut spans);
         out.extend(spans.drain(..).map(|s| Finding {
             entity: Entity::Person,

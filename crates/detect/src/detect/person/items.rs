@@ -4,7 +4,8 @@
 //! (plus the few cue words) are lower-cased and looked up.
 
 use super::lexicon::{self, Hit, Key, Lexicon};
-use super::token::{Gap, Shape, Token};
+use super::quiet::{self, Scout};
+use super::token::{Gap, Shape, Token, Tokens};
 use super::words::{self, flag};
 
 /// Which kind of context announces a name.
@@ -74,15 +75,19 @@ const TITLE_SUFFIXES: &[&str] = &["ra", "na", "ssa", "a"];
 /// Builds the item list of `text` from its tokens, read as a stream with a look-ahead of two
 /// tokens (no token list is kept).
 #[cfg(test)]
-pub(super) fn classify(
-    text: &str,
-    tokens: impl Iterator<Item = Token>,
-    lex: &Lexicon,
-) -> Vec<Item> {
+pub(super) fn classify(text: &str, tokens: Tokens<'_>, lex: &Lexicon) -> Vec<Item> {
     let mut all = Vec::new();
-    classify_chunks(text, tokens, lex, |items| all.extend_from_slice(items));
+    classify_chunks(text, tokens, lex, false, |items| {
+        all.extend_from_slice(items);
+    });
     all
 }
+
+/// How far on (in bytes) the next upper-case letter must lie for the classifier to step
+/// over the quiet stretch before it rather than read it: a step costs a look back for a
+/// restart word and three tokens read anew. Measured on report prose in wasm: 32 bytes
+/// (about five words) is about where stepping starts to pay.
+const QUIET_GAP: usize = 32;
 
 /// Items per chunk handed to `emit` (about 10 KB: the matcher reads a chunk while it is still
 /// in the L1 cache, and the item list of a large text is never held whole).
@@ -93,13 +98,19 @@ const CHUNK: usize = 256;
 /// pending cue and ends every run, and its look-ahead never passes one, so matching the
 /// chunks one by one finds exactly what matching the whole list finds. A text without
 /// breaks ("John Smith John Smith …") is one chunk, as large as the text.
+///
+/// With `skip_quiet`, the tokens of quiet stretches are stepped over, unread (see
+/// [`super::quiet`]): after a quiet token past the upper-case letter being served, when
+/// the next one lies more than [`QUIET_GAP`] bytes on, the tokens resume at the last quiet
+/// word before it. The items found are those of the busy stretches.
 pub(super) fn classify_chunks(
     text: &str,
-    tokens: impl Iterator<Item = Token>,
+    mut tokens: Tokens<'_>,
     lex: &Lexicon,
+    skip_quiet: bool,
     mut emit: impl FnMut(&[Item]),
 ) {
-    let mut tokens = tokens.fuse();
+    let mut scout = skip_quiet.then(|| Scout::new(text));
     // The current token and the two after it, in a ring (`head` is the current one): a step
     // writes one token instead of moving three.
     let mut window = [tokens.next(), tokens.next(), tokens.next()];
@@ -176,6 +187,26 @@ pub(super) fn classify_chunks(
             items.0.clear();
         }
         c.prev_flags = f;
+        // A quiet token: a break that consumed only itself and left no flags.
+        if f == 0
+            && step == 1
+            && matches!(items.0.last(), Some(Item::Break))
+            && let Some(s) = scout.as_mut()
+            && tok.end > s.target
+        {
+            match s.upper_from(tok.end) {
+                Some(next) if next < tok.end + QUIET_GAP => s.target = next,
+                // Nothing after this can be a name.
+                None => break,
+                Some(next) => {
+                    s.target = next;
+                    tokens.seek(quiet::restart(text, lex, tok.end, next).unwrap_or(tok.end));
+                    window = [tokens.next(), tokens.next(), tokens.next()];
+                    head = 0;
+                    continue;
+                }
+            }
+        }
         for _ in 0..step {
             if let Some(slot) = window.get_mut(head) {
                 *slot = tokens.next();
@@ -186,6 +217,16 @@ pub(super) fn classify_chunks(
     if !items.0.is_empty() {
         emit(&items.0);
     }
+}
+
+/// Whether the ASCII word `word` of lower-case letters and digits is a quiet token (see
+/// [`super::quiet`]): what [`classify_chunks`] makes of it, a break without flags, decided
+/// the same way (a digit makes it no word, a word longer than a key is never looked up,
+/// the rest is asked for its cue-word flags).
+pub(super) fn quiet_ascii_word(lex: &Lexicon, word: &[u8]) -> bool {
+    word.len() > lexicon::MAX_KEY_BYTES
+        || word.iter().any(u8::is_ascii_digit)
+        || word_flags(lex, word, lex.cue_bits(word)) == 0
 }
 
 /// The item list; consecutive breaks collapse into one, so prose and crafted punctuation

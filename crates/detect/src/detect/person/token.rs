@@ -193,6 +193,12 @@ impl<'a> Tokens<'a> {
         }
     }
 
+    /// Goes on from byte `pos` (a `char` boundary where a token ended) as after a token.
+    pub fn seek(&mut self, pos: usize) {
+        self.pos = pos;
+        self.gap = Gap::None;
+    }
+
     /// The character at byte `pos` (`None` at the end). ASCII is read as a byte, without
     /// UTF-8 decoding: most report text is ASCII and this loop sees every character.
     #[inline(always)]
@@ -354,7 +360,7 @@ fn is_word_char(c: char) -> bool {
 /// letters of Latin-1 (U+00C0–U+00FF: À–Þ upper case, ß–ÿ lower case, × and ÷ neither), the
 /// accented letters of most Western European words.
 #[inline(always)]
-fn case_of(c: char) -> (bool, bool) {
+pub(super) fn case_of(c: char) -> (bool, bool) {
     match u32::from(c) {
         0xD7 | 0xF7 => (false, false),
         0xC0..=0xDE => (true, false),
