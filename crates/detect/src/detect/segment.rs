@@ -201,7 +201,7 @@ pub(crate) fn right_ok(text: &str, at: usize) -> bool {
 /// A segment may take part in an identifier: it has a digit, or is a short upper-case or
 /// hexadecimal word (IBAN `WEST`, NINO `AB`, MAC `ab`, plate `B`). `bits`: the segment's
 /// class bits (see [`segments`]), `len` its length.
-fn idish(bits: u8, len: usize) -> bool {
+pub(crate) fn idish(bits: u8, len: usize) -> bool {
     // Without a digit every byte is a letter: upper case = no lower-case letter.
     bits & DIGIT != 0 || (len <= 4 && (bits & LOWER == 0 || bits & NON_HEX == 0))
 }
