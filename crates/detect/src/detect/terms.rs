@@ -159,6 +159,22 @@ fn lowercase(bytes: &mut [u8]) {
     blocks.into_remainder().make_ascii_lowercase();
 }
 
+/// If `rest[at..]` starts with a two-byte character that [`fold_char`] leaves as it is (and
+/// that is no white space, which may collapse), the offset after it: most accented letters
+/// of European text, decoded without `chars` (measured: a general decode of any non-ASCII
+/// character here, emoji included, was slower overall).
+#[inline(always)]
+fn self_folding_pair(rest: &[u8], at: usize, memo: &mut FoldMemo) -> Option<usize> {
+    let (&lead, &cont) = (rest.get(at)?, rest.get(at + 1)?);
+    if !(0xC2..=0xDF).contains(&lead) {
+        return None;
+    }
+    let u = u32::from(lead & 0x1F) << 6 | u32::from(cont & 0x3F);
+    // U+0085 and U+00A0 are white space.
+    let same = u != 0x85 && u != 0xA0 && char::from_u32(u).is_some_and(|c| memo.fold(c) == c);
+    same.then_some(at + 2)
+}
+
 /// Length of the UTF-8 sequence that starts with `lead` (1 for a stray continuation byte,
 /// which a match of valid UTF-8 terms never starts with).
 pub fn utf8_len(lead: u8) -> usize {
@@ -301,7 +317,12 @@ impl Folded {
             // Fast path: a run of ASCII bytes that fold to one byte each, lower-cased while
             // copied (one pass).
             let rest = bytes.get(i..).unwrap_or_default();
-            let run = ascii_run(rest, collapse_space);
+            let mut run = ascii_run(rest, collapse_space);
+            // Two-byte characters that fold to themselves continue the run: copied as they
+            // are (the eight-byte lower-casing leaves bytes above 0x7F alone).
+            while let Some(k) = self_folding_pair(rest, run, &mut memo) {
+                run = k + ascii_run(rest.get(k..).unwrap_or_default(), collapse_space);
+            }
             if run > 0 {
                 let from = out.len();
                 out.extend_from_slice(rest.get(..run).unwrap_or_default());
@@ -310,17 +331,6 @@ impl Folded {
                 }
                 i += run;
                 continue;
-            }
-            // A two-byte character that folds to itself (most accented letters of European
-            // text): copied as it is, without decoding it through `chars`.
-            if let (Some(&lead @ 0xC2..=0xDF), Some(&cont)) = (bytes.get(i), bytes.get(i + 1)) {
-                let u = u32::from(lead & 0x1F) << 6 | u32::from(cont & 0x3F);
-                // U+0085 and U+00A0 are white space, which may collapse.
-                if u != 0x85 && u != 0xA0 && char::from_u32(u).is_some_and(|c| memo.fold(c) == c) {
-                    out.extend_from_slice(&[lead, cont]);
-                    i += 2;
-                    continue;
-                }
             }
             // One non-ASCII character, or a run of whitespace to collapse.
             let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
