@@ -134,7 +134,14 @@ impl Key {
             return false;
         };
         for c in key.chars() {
-            let ok = match FOLD.iter().find(|(from, _)| *from == c) {
+            // ASCII letters fold to themselves (the table holds none): most of a key's
+            // letters, which would otherwise each scan the whole table.
+            let fold = if c.is_ascii() {
+                None
+            } else {
+                FOLD.iter().find(|(from, _)| *from == c)
+            };
+            let ok = match fold {
                 Some((_, to)) => to.chars().all(|t| self.push(t)),
                 None => self.push(c),
             };
@@ -519,6 +526,15 @@ pub(super) fn is_combining_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fold_table_holds_no_ascii_letter() {
+        // `Key::set_folded` copies ASCII letters without looking them up.
+        assert!(FOLD.iter().all(|(from, _)| !from.is_ascii()));
+        let mut k = Key::new();
+        assert!(k.set_folded("seán müller-łódź".as_bytes()));
+        assert_eq!(k.as_bytes(), b"sean muller-lodz");
+    }
 
     #[test]
     fn latin1_fast_path_is_unicode_lower_case() {
