@@ -258,3 +258,16 @@ pub fn utf16_offsets(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {
 
 #[cfg(test)]
 mod tests;
+
+/// The tests' generator of random texts (a linear congruential generator, so each test's
+/// texts are the same on every run): each call gives a number below `n`.
+#[cfg(test)]
+pub(crate) fn lcg(seed: u64) -> impl FnMut(usize) -> usize {
+    let mut state = seed;
+    move |n| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) as usize % n
+    }
+}

@@ -139,13 +139,7 @@ mod tests {
             "face-b00c",
         ];
         const SEPS: &[&str] = &[" ", " ", " ", ". ", ", ", "\n", "", "-", "/", ": "];
-        let mut state: u64 = 0xD1CE;
-        let mut next = |n: usize| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as usize % n
-        };
+        let mut next = crate::detect::lcg(0xD1CE);
         let candidates = |text: &str, skip: bool| {
             let mut found = Vec::new();
             run_with(text, [FLOOR; ENTITIES], &[], &mut found, skip);

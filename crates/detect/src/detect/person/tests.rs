@@ -320,13 +320,7 @@ fn chunked_matching_finds_what_whole_matching_finds() {
         "Rossi",
     ];
     const SEPS: &[&str] = &[" ", " ", " ", ", ", ". ", "\n", "; ", " - ", ": "];
-    let mut state: u64 = 0x5EED;
-    let mut next = |n: usize| {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (state >> 33) as usize % n
-    };
+    let mut next = crate::detect::lcg(0x5EED);
     for _ in 0..20 {
         let mut text = String::new();
         for _ in 0..3000 {
@@ -404,13 +398,7 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
     const SEPS: &[&str] = &[
         " ", " ", " ", " ", "", ", ", ". ", "\n", " \n ", "; ", ": ", "-",
     ];
-    let mut state: u64 = 0x0051_1E47;
-    let mut next = |n: usize| {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (state >> 33) as usize % n
-    };
+    let mut next = crate::detect::lcg(0x0051_1E47);
     let all = |text: &str, skip: bool| {
         let mut out = Vec::new();
         find_in(text, skip, &mut out);
