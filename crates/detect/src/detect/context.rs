@@ -10,7 +10,8 @@
 //! Cost: candidates are many (in dense text one every few words, and several recognizers
 //! ask about each), so the words are not searched per candidate. On the first question one
 //! pass over the text records every occurrence of every word of every list ([`Index`]); then
-//! a question is a binary search and a look at the few occurrences inside its window. That
+//! a question is a short walk from the last question's window (a binary search when it is far
+//! off) and a look at the few occurrences inside its own. That
 //! pass looks at each byte once (a byte-class table; a two-byte prefix filter before any
 //! word is compared), so detection stays linear whatever the text.
 //!
@@ -856,6 +857,10 @@ pub(crate) struct Index<'m> {
     spans: Vec<(usize, usize)>,
     /// Occurrences of a window outside the indexed ranges.
     scratch: Vec<Occ>,
+    /// Where the last window began in `occ`: questions come mostly in text order, often
+    /// several about one candidate, so the next window is found by a short walk from here
+    /// instead of two binary searches over every occurrence so far (see [`seek`]).
+    cursor: usize,
 }
 
 impl<'m> Index<'m> {
@@ -866,6 +871,7 @@ impl<'m> Index<'m> {
             occ: Vec::new(),
             spans: Vec::new(),
             scratch: Vec::new(),
+            cursor: 0,
         }
     }
 
@@ -909,8 +915,9 @@ impl<'m> Index<'m> {
             index(text, self.mask, from, start, &mut self.scratch);
             return &self.scratch;
         }
-        let lo = self.occ.partition_point(|o| o.pos < from);
-        let hi = self.occ.partition_point(|o| o.pos < start);
+        let lo = seek(&self.occ, self.cursor, from);
+        let hi = seek(&self.occ, lo, start);
+        self.cursor = lo;
         self.occ.get(lo..hi).unwrap_or_default()
     }
 
@@ -958,6 +965,35 @@ impl<'m> Index<'m> {
         let pos = self.hits(text, start, list).map(|(p, _)| p).max()?;
         Some(start - pos)
     }
+}
+
+/// Steps of [`seek`]'s walk before it falls back to a binary search.
+const SEEK_STEPS: usize = 8;
+
+/// `occ.partition_point(|o| o.pos < key)` (`occ` sorted by position), looked for from
+/// `hint`: a walk of a few steps forward when the answer lies just after it, the usual case
+/// for questions asked in text order, else a binary search on the side of `hint` where the
+/// answer lies. The result does not depend on `hint`.
+fn seek(occ: &[Occ], hint: usize, key: usize) -> usize {
+    let hint = hint.min(occ.len());
+    if hint > 0 && occ.get(hint - 1).is_some_and(|o| o.pos >= key) {
+        return occ
+            .get(..hint)
+            .map_or(0, |h| h.partition_point(|o| o.pos < key));
+    }
+    let mut i = hint;
+    while let Some(o) = occ.get(i) {
+        if o.pos >= key {
+            return i;
+        }
+        i += 1;
+        if i - hint == SEEK_STEPS {
+            return i + occ
+                .get(i..)
+                .map_or(0, |r| r.partition_point(|o| o.pos < key));
+        }
+    }
+    i
 }
 
 /// Records the occurrences of the words that begin in `text[a..b]` (matches may run past
@@ -1189,6 +1225,32 @@ mod tests {
         let t = format!("hotel{}0301234567", " ".repeat(45));
         assert_eq!(find(&t, 50, &PHONE), None);
         assert_eq!(find(&t[2..], 48, &PHONE), Some("tel"));
+    }
+
+    #[test]
+    fn seek_is_the_binary_search_from_any_hint() {
+        // Positions with repeats (several words at one place), gaps and runs longer than
+        // the walk; keys before, inside, between and after them; every hint.
+        let pos = [
+            0, 0, 3, 3, 3, 4, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 40, 41,
+        ];
+        for n in 0..=pos.len() {
+            let occ: Vec<Occ> = pos[..n]
+                .iter()
+                .map(|&p| Occ {
+                    pos: p,
+                    end: p + 1,
+                    word: 0,
+                    glued: false,
+                })
+                .collect();
+            for key in 0..45 {
+                let want = occ.partition_point(|o| o.pos < key);
+                for hint in 0..=n + 2 {
+                    assert_eq!(seek(&occ, hint, key), want, "n {n} key {key} hint {hint}");
+                }
+            }
+        }
     }
 
     #[test]
