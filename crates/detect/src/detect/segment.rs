@@ -227,7 +227,21 @@ fn glued(c: &Cand<'_>) -> bool {
 
 /// Offers every candidate that starts with the segment `text[s..e]` to `visit`.
 /// `bits`: the segment's class bits (see [`segments`]).
-pub(crate) fn combos(text: &str, s: usize, e: usize, bits: u8, mut visit: impl FnMut(&Cand<'_>)) {
+pub(crate) fn combos(text: &str, s: usize, e: usize, bits: u8, visit: impl FnMut(&Cand<'_>)) {
+    combos_with(text, s, e, bits, visit, true);
+}
+
+/// [`combos`], leaving a short first segment that [`reaches_four`] rules out at once
+/// (`early`), or building its run (the reference the tests compare with).
+#[inline(always)]
+fn combos_with(
+    text: &str,
+    s: usize,
+    e: usize,
+    bits: u8,
+    mut visit: impl FnMut(&Cand<'_>),
+    early: bool,
+) {
     let bytes = text.as_bytes();
     let Some(first) = bytes.get(s..e) else { return };
     // No recognizer accepts fewer than 4 characters (see the loop below): a short segment
@@ -255,7 +269,7 @@ pub(crate) fn combos(text: &str, s: usize, e: usize, bits: u8, mut visit: impl F
     let (max_groups, max_len) = limits(first);
     // A run of short segments that cannot reach 4 characters in its groups offers nothing
     // (`a.a.a.…`, `x-y z`): left before building a candidate.
-    if first.len() < 4 && !reaches_four(bytes, e, first.len(), max_groups) {
+    if early && first.len() < 4 && !reaches_four(bytes, e, first.len(), max_groups) {
         return;
     }
     let mut c = Cand::new(text, s);
@@ -288,8 +302,9 @@ pub(crate) fn combos(text: &str, s: usize, e: usize, bits: u8, mut visit: impl F
 
 /// Whether a run whose first segment has `len` characters and ends at `e` can reach 4
 /// characters within `groups` groups. It joins every following segment that [`combos`]
-/// might join, and more (it skips the checks that stop [`combos`] early), so `false` means
-/// that [`combos`] would offer nothing.
+/// might join, and more (of [`combos`]'s checks it makes only the separator's and
+/// [`idish`]'s: `30 Uhr`, `3 phones` stop here), so `false` means that [`combos`] would
+/// offer nothing.
 fn reaches_four(bytes: &[u8], mut e: usize, mut len: usize, groups: usize) -> bool {
     for _ in 1..groups {
         if len >= 4 {
@@ -300,7 +315,10 @@ fn reaches_four(bytes: &[u8], mut e: usize, mut len: usize, groups: usize) -> bo
         {
             return false;
         }
-        let (ne, _) = run_end(bytes, e + 1);
+        let (ne, bits) = run_end(bytes, e + 1);
+        if !idish(bits, ne - (e + 1)) {
+            return false;
+        }
         len += ne - (e + 1);
         e = ne;
     }
@@ -355,6 +373,27 @@ mod tests {
         assert!(!v.contains(&"12.34.56.78".to_string()));
         let v = all("Müller123 x");
         assert!(!v.iter().any(|s| s.contains("ller")));
+    }
+
+    #[test]
+    fn short_runs_left_early_offer_nothing() {
+        // Short segments followed by separators and segments of every kind (idish or not,
+        // digits, letters of both cases, hexadecimal), with and without the early exit.
+        const PIECES: &[&str] = &[
+            "1", "12", "123", "30", "a", "ab", "AB", "Uhr", "uhr", "de", "cafe", "x", "DE89", "t",
+            "Z9", " ", "-", ".", "/", "+", ":", "é", "  ",
+        ];
+        let mut next = crate::detect::lcg(0x0C0F_FEE5);
+        for _ in 0..20_000 {
+            let text: String = (0..next(14)).map(|_| PIECES[next(PIECES.len())]).collect();
+            for (s, e, bits) in segments(&text) {
+                let mut fast = Vec::new();
+                let mut slow = Vec::new();
+                combos_with(&text, s, e, bits, |c| fast.push((c.start, c.end)), true);
+                combos_with(&text, s, e, bits, |c| slow.push((c.start, c.end)), false);
+                assert_eq!(fast, slow, "{text:?} at {s}");
+            }
+        }
     }
 
     #[test]
