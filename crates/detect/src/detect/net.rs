@@ -256,7 +256,13 @@ pub(crate) fn colon_runs(text: &str, out: &mut Sink<'_>) {
         let Some(run) = text.get(start..end) else {
             continue;
         };
-        if run.len() > 45 || !left_ok(text, start) || !right_ok(text, end) {
+        // Both forms have two colons or more (`::` is the shortest IPv6 address): a time
+        // of day (`14:30`) is left before the look-arounds and the parse.
+        if run.len() > 45
+            || run.bytes().filter(|&b| b == b':').nth(1).is_none()
+            || !left_ok(text, start)
+            || !right_ok(text, end)
+        {
             continue;
         }
         if is_colon_mac(run) {
@@ -294,7 +300,29 @@ fn is_colon_mac(run: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{find_after, www_at};
+    use super::{Ipv6Addr, find_after, is_colon_mac, www_at};
+
+    #[test]
+    fn fewer_than_two_colons_is_neither_ipv6_nor_mac() {
+        // Every run of up to seven characters of hex digits, colons and dots (what
+        // `colon_runs` reads) with one colon or none.
+        let alphabet = ['0', 'f', 'F', ':', '.'];
+        let mut runs = vec![String::new()];
+        for _ in 0..7 {
+            let longer: Vec<String> = runs
+                .iter()
+                .flat_map(|r| alphabet.iter().map(move |c| format!("{r}{c}")))
+                .collect();
+            for run in &longer {
+                if run.matches(':').count() < 2 {
+                    assert!(run.parse::<Ipv6Addr>().is_err(), "{run}");
+                    assert!(!is_colon_mac(run), "{run}");
+                }
+            }
+            runs = longer;
+        }
+        assert!("::".parse::<Ipv6Addr>().is_ok());
+    }
 
     #[test]
     fn www_at_the_ends_of_runs_is_every_occurrence() {
