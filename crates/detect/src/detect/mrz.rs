@@ -108,7 +108,11 @@ fn next_token(bytes: &[u8], e: usize) -> Option<(usize, usize)> {
 pub(crate) fn scan(text: &str, out: &mut Sink<'_>) {
     let bytes = text.as_bytes();
     let mut pos = 0;
-    while let Some(lt) = text.get(pos..).and_then(|r| r.find('<')).map(|p| p + pos) {
+    while let Some(lt) = bytes
+        .get(pos..)
+        .and_then(|r| memchr::memchr(b'<', r))
+        .map(|p| p + pos)
+    {
         let (s, e) = token_at(bytes, lt);
         pos = e.max(lt + 1);
         let len = e - s;

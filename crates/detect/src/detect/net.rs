@@ -25,7 +25,7 @@ fn domain_char(c: char) -> bool {
 /// EMAIL: `local@domain.tld`, RFC 5321 length limits, a dotted domain whose last label has
 /// at least two letters (so `npm@1.2.3` and `user@localhost` are not addresses).
 pub(crate) fn emails(text: &str, out: &mut Sink<'_>) {
-    for (at, _) in text.match_indices('@') {
+    for at in memchr::memchr_iter(b'@', text.as_bytes()) {
         let (Some(before), Some(after)) = (text.get(..at), text.get(at + 1..)) else {
             continue;
         };
@@ -163,22 +163,21 @@ fn host_ok(rest: &str) -> bool {
 }
 
 /// The first occurrence of `needle` at or after `pos`, found through its byte `key` (at
-/// `needle[at]`, a character that is rarer in text than the needle's first): `str::find` with
-/// a `char` runs the standard library's word-at-a-time `memchr`, where `str::find` with a
-/// string pattern runs the Two-Way algorithm over every byte (measured: 3–4 % of all
-/// detection time on report text, for two needles).
-fn find_after(text: &str, pos: usize, key: char, needle: &[u8], at: usize) -> Option<usize> {
+/// `needle[at]`, an ASCII byte that is rarer in text than the needle's first): a `memchr`
+/// (simd128 in wasm), where `str::find` with a string pattern runs the Two-Way algorithm over
+/// every byte (measured: 3–4 % of all detection time on report text, for two needles).
+fn find_after(text: &str, pos: usize, key: u8, needle: &[u8], at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    // `from` stays on a `char` boundary: `pos`, then one past an ASCII `key`.
+    // `from` stays on a `char` boundary: `pos`, then one past the ASCII `key`.
     let mut from = pos;
     loop {
-        let k = from + text.get(from..)?.find(key)?;
+        let k = from + memchr::memchr(key, text.as_bytes().get(from..)?)?;
         if let Some(start) = k.checked_sub(at).filter(|&s| s >= pos)
             && bytes.get(start..start + needle.len()) == Some(needle)
         {
             return Some(start);
         }
-        from = k + key.len_utf8();
+        from = k + 1;
     }
 }
 
@@ -194,7 +193,7 @@ pub(crate) fn www_at(bytes: &[u8], s: usize, e: usize) -> Option<usize> {
 /// scan sees every run; searching the text for `.` instead stopped at every sentence end.
 pub(crate) fn urls(text: &str, www: &[usize], out: &mut Sink<'_>) {
     let mut pos = 0;
-    while let Some(i) = find_after(text, pos, ':', b"://", 0) {
+    while let Some(i) = find_after(text, pos, b':', b"://", 0) {
         let before = text.get(..i).unwrap_or_default();
         let scheme_len = before
             .bytes()
@@ -236,9 +235,12 @@ pub(crate) fn colon_runs(text: &str, out: &mut Sink<'_>) {
     let bytes = text.as_bytes();
     let is_run = |b: &u8| b.is_ascii_hexdigit() || *b == b':' || *b == b'.';
     let mut pos = 0;
-    // `str::find` of an ASCII `char` is a `memchr`; `pos` stays on a `char` boundary (one
-    // past a colon or an ASCII run).
-    while let Some(colon) = text.get(pos..).and_then(|r| r.find(':')).map(|i| i + pos) {
+    // `pos` stays on a `char` boundary (one past a colon or an ASCII run).
+    while let Some(colon) = bytes
+        .get(pos..)
+        .and_then(|r| memchr::memchr(b':', r))
+        .map(|i| i + pos)
+    {
         let start = colon
             - bytes
                 .get(..colon)
@@ -352,7 +354,7 @@ mod tests {
             ":::////www..www.",
         ];
         for t in texts {
-            for (needle, key, at) in [("://", ':', 0), ("www.", '.', 3)] {
+            for (needle, key, at) in [("://", b':', 0), ("www.", b'.', 3)] {
                 for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
                     let want = t[pos..].find(needle).map(|i| i + pos);
                     assert_eq!(
