@@ -484,6 +484,17 @@ pub fn union_filter<'a>(automata: impl Iterator<Item = &'a Automaton>) -> Arc<[u
 /// Words of a pair filter: one bit per pair of bytes.
 const PAIR_WORDS: usize = 65536 / 64;
 
+/// Words of a triple filter: one bit per value of [`triple_hash`].
+const TRIPLE_WORDS: usize = 65536 / 64;
+
+/// A 16-bit hash of three bytes (the filter tolerates collisions: they only let a place
+/// through).
+#[inline(always)]
+fn triple_hash(a: u8, b: u8, c: u8) -> usize {
+    let k = u32::from(a) << 16 | u32::from(b) << 8 | u32::from(c);
+    (k.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
 /// Index of the dead state: the search stops there.
 const DEAD: u32 = 0;
 /// Index of the start state.
@@ -510,6 +521,11 @@ pub struct Automaton {
     /// byte mostly rules the place out without entering the automaton (a propagation list of
     /// names begins with most letters, far fewer of their pairs).
     pairs: Vec<u64>,
+    /// One bit per [`triple_hash`] of the first three bytes of some term (every third byte
+    /// for a term of two): behind the pair filter, it keeps the automaton from being entered
+    /// where a word begins like a term for two bytes only ("de" of "der" for "de89 …", as
+    /// same-value propagation meets at every article). Empty when some term is one byte.
+    triples: Vec<u64>,
     /// The words of `pairs` that are not 0, with their index: a list of terms sets a bit
     /// or a few per term, and [`Folded::starts_for`] compares only these.
     pair_words: Vec<(u16, u64)>,
@@ -605,6 +621,22 @@ impl Automaton {
                 }
             }
         }
+        let mut triples = vec![0u64; TRIPLE_WORDS];
+        let mut set = |h: usize| {
+            if let Some(w) = triples.get_mut(h / 64) {
+                *w |= 1 << (h % 64);
+            }
+        };
+        for p in patterns.iter().map(String::as_bytes) {
+            match *p {
+                [a, b] => (0..=255).for_each(|c| set(triple_hash(a, b, c))),
+                [a, b, c, ..] => set(triple_hash(a, b, c)),
+                _ => {}
+            }
+        }
+        if patterns.iter().any(|p| p.len() == 1) {
+            triples = Vec::new();
+        }
         let pair_words = pairs
             .iter()
             .enumerate()
@@ -615,6 +647,7 @@ impl Automaton {
             root,
             starts,
             pairs,
+            triples,
             pair_words,
             space_starts,
             fail: a.states.iter().map(|st| st.fail).collect(),
@@ -655,6 +688,18 @@ impl Automaton {
         None
     }
 
+    /// Whether some term may begin with `a b c` (`c`: `None` at the end of the text).
+    #[inline(always)]
+    fn triple_in(&self, a: u8, b: u8, c: Option<&u8>) -> bool {
+        let (Some(&c), false) = (c, self.triples.is_empty()) else {
+            return true;
+        };
+        let h = triple_hash(a, b, c);
+        self.triples
+            .get(h / 64)
+            .is_some_and(|w| w & (1 << (h % 64)) != 0)
+    }
+
     /// [`Automaton::skip`] with word starts, read from the bit set `index` (see
     /// [`word_starts`]): the first set bit at or after `i` whose byte starts a term.
     fn skip_indexed(&self, hay: &[u8], index: &[u64], i: usize) -> Option<usize> {
@@ -664,7 +709,9 @@ impl Automaton {
             while bits != 0 {
                 let p = w * 64 + bits.trailing_zeros() as usize;
                 let may_start = match (hay.get(p), hay.get(p + 1)) {
-                    (Some(&a), Some(&b)) => pair_in(&self.pairs, a, b),
+                    (Some(&a), Some(&b)) => {
+                        pair_in(&self.pairs, a, b) && self.triple_in(a, b, hay.get(p + 2))
+                    }
                     (Some(&a), None) => self.starts.get(usize::from(a)) == Some(&true),
                     _ => false,
                 };
