@@ -32,7 +32,7 @@ mod phone;
 mod resolve;
 mod scan;
 mod segment;
-mod swar;
+pub(crate) mod swar;
 #[doc(hidden)]
 pub mod terms;
 mod tokens;

@@ -39,13 +39,28 @@ pub fn utf16_positions(text: &str, byte_offsets: &[usize]) -> Vec<usize> {
 /// whole text): every byte that is not a continuation byte starts a character (1 unit),
 /// and a four-byte lead byte starts one outside the BMP (a surrogate pair, 1 more).
 fn utf16_units(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-        .sum()
+    use crate::detect::swar::{H, load};
+    let mut blocks = bytes.chunks_exact(8);
+    let mut units = 0;
+    // Eight bytes at a time: two population counts instead of eight tests.
+    for eight in &mut blocks {
+        let x = load(eight);
+        // Bit 7 set and bit 6 clear: a continuation byte.
+        let continuation = x & !(x << 1) & H;
+        // Bits 7 to 4 set: a four-byte lead (0xF0 and above).
+        let four = x & (x << 1) & (x << 2) & (x << 3) & H;
+        units += 8 - continuation.count_ones() as usize + four.count_ones() as usize;
+    }
+    units
+        + blocks
+            .remainder()
+            .iter()
+            .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+            .sum::<usize>()
 }
 
 #[cfg(test)]
+#[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
 
@@ -83,6 +98,25 @@ mod tests {
             }
             let before = text.get(..c).unwrap_or_default();
             assert_eq!(u, before.encode_utf16().count(), "byte {b}");
+        }
+    }
+
+    #[test]
+    fn units_are_counted_right_at_every_length_and_alignment() {
+        // Runs of one- to four-byte characters (and lone continuation and lead bytes, which
+        // a `str` never holds but the count must still treat byte by byte), cut at every
+        // length, so every byte value meets every position of the eight-byte blocks.
+        let mut bytes: Vec<u8> = "aé€😀\u{7FF}\u{FFFF}\u{10FFFF}x".bytes().collect();
+        bytes.extend((0..=255u8).rev());
+        for from in 0..bytes.len() {
+            for to in from..bytes.len().min(from + 40) {
+                let run = &bytes[from..to];
+                let want: usize = run
+                    .iter()
+                    .map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+                    .sum();
+                assert_eq!(utf16_units(run), want, "{from}..{to}");
+            }
         }
     }
 

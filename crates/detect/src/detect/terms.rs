@@ -410,7 +410,37 @@ impl Folded {
     /// The folded offset of original offset `at`, when `at` is not inside a chunk whose
     /// length changed (then no folded offset is exactly `at`, and the answer is `None`).
     pub fn folded_offset(&self, at: usize) -> Option<usize> {
-        let k = self.breaks.partition_point(|b| b.1 <= at);
+        self.folded_offset_at(at, self.breaks.partition_point(|b| b.1 <= at))
+    }
+
+    /// `self.breaks.partition_point(|b| b.1 <= at)`, looked for from `hint`: a walk of a few
+    /// steps when the answer lies just after it (offsets asked in increasing order), else a
+    /// binary search on the side where it lies. The result does not depend on `hint`.
+    fn break_index(&self, at: usize, hint: usize) -> usize {
+        let breaks = self.breaks.as_slice();
+        let hint = hint.min(breaks.len());
+        if hint > 0 && breaks.get(hint - 1).is_some_and(|b| b.1 > at) {
+            return breaks
+                .get(..hint)
+                .map_or(0, |h| h.partition_point(|b| b.1 <= at));
+        }
+        let mut i = hint;
+        while let Some(b) = breaks.get(i) {
+            if b.1 > at {
+                return i;
+            }
+            i += 1;
+            if i - hint == 8 {
+                return i + breaks
+                    .get(i..)
+                    .map_or(0, |r| r.partition_point(|b| b.1 <= at));
+            }
+        }
+        i
+    }
+
+    /// [`Folded::folded_offset`] given `k`, the number of breaks at or before `at`.
+    fn folded_offset_at(&self, at: usize, k: usize) -> Option<usize> {
         let (f, o) = self.breaks.get(k.checked_sub(1)?).copied()?;
         match self.chunk_starts.get(k) {
             Some(&next_chunk) if at > next_chunk => None,
@@ -425,8 +455,15 @@ impl Folded {
     /// wanted, never fewer.
     pub fn starts_outside(&self, ranges: &[(usize, usize)]) -> Vec<u64> {
         let mut bits = self.starts.clone();
+        // Where the last range's start was among the breaks: ranges sorted by start are
+        // looked up by a short walk each, not two binary searches (see `break_index`).
+        let mut hint = 0;
         for &(start, end) in ranges {
-            let (Some(a), Some(b)) = (self.folded_offset(start), self.folded_offset(end)) else {
+            let k = self.break_index(start, hint);
+            hint = k;
+            let a = self.folded_offset_at(start, k);
+            let b = self.folded_offset_at(end, self.break_index(end, k));
+            let (Some(a), Some(b)) = (a, b) else {
                 continue;
             };
             let mut i = a;
@@ -1340,6 +1377,26 @@ mod tests {
         for u in 0x80..LATIN_END + 16 {
             if let Some(c) = char::from_u32(u) {
                 assert_eq!(memo.fold(c), fold_char(c), "U+{u:04X}");
+            }
+        }
+    }
+
+    #[test]
+    fn break_index_is_the_binary_search_from_any_hint() {
+        // Runs of white space that fold to one space and characters whose folding changes
+        // their length make breaks, several of them close together and some far apart.
+        let text = format!(
+            "{}c{}  d\u{212A} e  \n f{}\u{212A}",
+            "a  b\u{212A}\u{212A} ".repeat(8),
+            "x".repeat(30),
+            " y".repeat(20)
+        );
+        let f = Folded::new(&text, true);
+        assert!(f.breaks.len() > 20, "{:?}", f.breaks);
+        for at in 0..=text.len() + 2 {
+            let want = f.breaks.partition_point(|b| b.1 <= at);
+            for hint in 0..=f.breaks.len() + 2 {
+                assert_eq!(f.break_index(at, hint), want, "at {at} hint {hint}");
             }
         }
     }
