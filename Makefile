@@ -43,6 +43,8 @@ test-wasm:
 	@echo "== wasm-bindgen-test suite in Node (tests/wasm.rs, and the operator unit tests of the library)"
 	@wasm-pack test --node -- --test wasm --features panic-hook
 	@wasm-pack test --node -- --lib
+	@echo "== the detection crate's wasm tests in Node (its SIMD paths against the byte-by-byte rules)"
+	@wasm-pack test --node crates/detect --lib
 	@echo "== the same suites in headless Chromium"
 	@WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
 	  wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver -- --test wasm

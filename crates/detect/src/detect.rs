@@ -32,6 +32,7 @@ mod phone;
 mod resolve;
 mod scan;
 mod segment;
+mod simd;
 pub(crate) mod swar;
 #[doc(hidden)]
 pub mod terms;

@@ -5,7 +5,7 @@ use super::DenyTerm;
 use super::entity::Entity;
 use super::finding::Finding;
 use super::segment::{left_ok, right_ok};
-use super::swar;
+use super::{simd, swar};
 use crate::error::{Error, ErrorCode};
 use std::sync::Arc;
 
@@ -272,23 +272,16 @@ pub struct Folded {
 /// done once, in `hay.len() / 8` bytes.
 fn word_starts(hay: &[u8]) -> Vec<u64> {
     let mut bits = vec![0u64; hay.len().div_ceil(64)];
-    // Branch-free, eight bytes at a time (see `swar`): whether a byte starts a word is as
-    // good as random to a branch predictor.
+    // Branch-free, 64 bytes at a time (see `simd`): whether a byte starts a word is as good
+    // as random to a branch predictor.
     let mut after_word = 0u64;
     for (chunk, word) in hay.chunks(64).zip(bits.iter_mut()) {
         if let Ok(block) = <&[u8; 64]>::try_from(chunk) {
-            let mut w = 0u64;
-            for (k, eight) in block.chunks_exact(8).enumerate() {
-                let x = swar::load(eight);
-                let word_bytes = swar::word(x);
-                // A byte follows a word byte: the word mask moved up one byte, with the
-                // last byte of the previous eight carried in.
-                let after = (word_bytes << 8) | (after_word << 7);
-                let starts = !after & !swar::space(x) & swar::H;
-                w |= swar::movemask(starts) << (8 * k);
-                after_word = word_bytes >> 63;
-            }
-            *word = w;
+            let m = simd::masks(block);
+            // A byte follows a word byte: the word mask moved up one byte, with the last
+            // byte of the previous block carried in.
+            *word = !((m.word << 1) | after_word) & !m.space;
+            after_word = m.word >> 63;
             continue;
         }
         // The last, partial block (under 64 bytes of a text): byte by byte.
