@@ -29,6 +29,65 @@ pub(crate) fn masks(block: &[u8; 64]) -> Masks {
     }
 }
 
+/// Bytes of `sixteen` where a run of ASCII text that folds by lower-casing alone may stop
+/// (see `terms::fold_run`), bit `k` for byte `k`: non-ASCII bytes and, when white space
+/// collapses, bytes below 0x21 except a space that a byte above 0x20 follows within the
+/// sixteen. Over-approximate, as `swar::run_stop`: a marked byte is looked at by the exact
+/// rule, an unmarked one is certainly part of the run.
+#[inline(always)]
+pub(crate) fn run_stop(sixteen: &[u8; 16], collapse_space: bool) -> u16 {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        wasm::run_stop(sixteen, collapse_space)
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    {
+        portable_run_stop(sixteen, collapse_space)
+    }
+}
+
+/// ASCII upper-case letters of `sixteen` lower-cased, in place.
+#[inline(always)]
+pub(crate) fn lowercase(sixteen: &mut [u8; 16]) {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        wasm::lowercase(sixteen);
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    {
+        portable_lowercase(sixteen);
+    }
+}
+
+/// [`run_stop`] eight bytes at a time: the mark of the eighth byte's space is not known
+/// there, so it is set (the over-approximation allows it).
+#[cfg_attr(
+    all(target_arch = "wasm32", target_feature = "simd128"),
+    allow(dead_code)
+)]
+#[inline(always)]
+fn portable_run_stop(sixteen: &[u8; 16], collapse_space: bool) -> u16 {
+    use super::swar;
+    let half = |k: usize| {
+        let x = swar::load(sixteen.get(k..k + 8).unwrap_or_default());
+        swar::movemask(swar::run_stop(x, collapse_space)) as u16
+    };
+    half(0) | half(8) << 8
+}
+
+/// [`lowercase`] eight bytes at a time.
+#[cfg_attr(
+    all(target_arch = "wasm32", target_feature = "simd128"),
+    allow(dead_code)
+)]
+#[inline(always)]
+fn portable_lowercase(sixteen: &mut [u8; 16]) {
+    for eight in sixteen.chunks_exact_mut(8) {
+        let x = super::swar::ascii_lowercase(super::swar::load(eight));
+        eight.copy_from_slice(&x.to_le_bytes());
+    }
+}
+
 /// [`masks`] eight bytes at a time.
 #[cfg_attr(
     all(target_arch = "wasm32", target_feature = "simd128"),
@@ -50,7 +109,8 @@ fn portable(block: &[u8; 64]) -> Masks {
 mod wasm {
     use super::Masks;
     use core::arch::wasm32::{
-        u8x16_bitmask, u8x16_eq, u8x16_ge, u8x16_le, u8x16_splat, u64x2, v128, v128_and, v128_or,
+        u8x16_bitmask, u8x16_eq, u8x16_ge, u8x16_le, u8x16_lt, u8x16_splat, u64x2,
+        u64x2_extract_lane, v128, v128_and, v128_or,
     };
 
     /// Sixteen bytes as a vector.
@@ -69,6 +129,34 @@ mod wasm {
     #[inline(always)]
     fn in_range(v: v128, lo: u8, hi: u8) -> v128 {
         v128_and(u8x16_ge(v, u8x16_splat(lo)), u8x16_le(v, u8x16_splat(hi)))
+    }
+
+    #[inline(always)]
+    pub(super) fn run_stop(sixteen: &[u8; 16], collapse_space: bool) -> u16 {
+        let v = load(sixteen);
+        let non_ascii = u8x16_bitmask(u8x16_ge(v, u8x16_splat(0x80)));
+        if !collapse_space {
+            return non_ascii;
+        }
+        let low = non_ascii | u8x16_bitmask(u8x16_lt(v, u8x16_splat(0x21)));
+        let blank = u8x16_bitmask(u8x16_eq(v, u8x16_splat(b' ')));
+        // The next byte's mark moved onto this byte; the last byte's next is unknown.
+        let next_low = (low >> 1) | 0x8000;
+        (low & !blank) | (blank & next_low)
+    }
+
+    #[inline(always)]
+    pub(super) fn lowercase(sixteen: &mut [u8; 16]) {
+        let v = load(sixteen);
+        let upper = in_range(v, b'A', b'Z');
+        let lower = v128_or(v, v128_and(upper, u8x16_splat(0x20)));
+        let (lo, hi) = (
+            u64x2_extract_lane::<0>(lower),
+            u64x2_extract_lane::<1>(lower),
+        );
+        let (a, b) = sixteen.split_at_mut(8);
+        a.copy_from_slice(&lo.to_le_bytes());
+        b.copy_from_slice(&hi.to_le_bytes());
     }
 
     #[inline(always)]
@@ -91,6 +179,58 @@ mod wasm {
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
+
+    /// The exact rule of a run's end (see `terms::fold_run`): byte `k` of `bytes` ends the
+    /// run (its next byte `None` when unknown).
+    fn stops(b: u8, next: Option<u8>, collapse_space: bool) -> bool {
+        let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+        let lone = b == b' ' && next.is_some_and(|n| n.is_ascii() && !space(n));
+        !b.is_ascii() || (collapse_space && space(b) && !lone)
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn run_stops_cover_the_exact_rule_and_lowercase_is_the_library_one() {
+        // Every byte value at every position, next to every kind of neighbour: spaces,
+        // other white space, controls, letters, non-ASCII.
+        let neighbours = [b' ', b'\t', b'\n', 0x01, b'a', b'Z', 0xC3, 0x80, b'!'];
+        for base in 0..256 {
+            for &n in &neighbours {
+                let mut block = [0u8; 16];
+                for (i, b) in block.iter_mut().enumerate() {
+                    *b = if i % 2 == 0 {
+                        ((base + i * 37) % 256) as u8
+                    } else {
+                        n
+                    };
+                }
+                for shift in 0..2 {
+                    if shift == 1 {
+                        block.rotate_left(1);
+                    }
+                    for collapse in [false, true] {
+                        let m = run_stop(&block, collapse);
+                        for i in 0..16 {
+                            let next = block.get(i + 1).copied();
+                            if stops(block[i], next, collapse) {
+                                assert!(m >> i & 1 == 1, "{block:?} {i} {collapse}");
+                            }
+                            // A byte this module marks is at least a candidate.
+                            if m >> i & 1 == 1 {
+                                assert!(
+                                    !block[i].is_ascii() || (collapse && block[i] < 0x21),
+                                    "{block:?} {i} {collapse}"
+                                );
+                            }
+                        }
+                    }
+                    let mut lower = block;
+                    lowercase(&mut lower);
+                    assert_eq!(lower, block.map(|b| b.to_ascii_lowercase()));
+                }
+            }
+        }
+    }
 
     /// Every byte value at every position of a block, next to others.
     #[cfg_attr(not(target_arch = "wasm32"), test)]

@@ -50,7 +50,7 @@ pub(crate) fn space(x: u64) -> u64 {
     in_range(x, b'\t', b'\r') | in_range(x, b' ', b' ')
 }
 
-/// Bytes where `terms::ascii_run` must look closer: non-ASCII bytes, and, when white
+/// Bytes where `terms::fold_run` must look closer: non-ASCII bytes, and, when white
 /// space collapses, control bytes and white space, except a space that a byte above
 /// 0x20 follows within the eight (a lone space stays). Over-approximate: a byte set here
 /// is looked at one by one, one not set is certainly part of the run.

@@ -5,7 +5,7 @@ use super::DenyTerm;
 use super::entity::Entity;
 use super::finding::Finding;
 use super::segment::{left_ok, right_ok};
-use super::{simd, swar};
+use super::simd;
 use crate::error::{Error, ErrorCode};
 use std::sync::Arc;
 
@@ -115,23 +115,49 @@ fn is_word(b: u8) -> bool {
 
 /// Length of the longest prefix of `rest` that folds byte for byte by ASCII lower-casing
 /// alone: ASCII bytes, except whitespace that collapses (when `collapse_space`; a lone space
-/// before an ASCII non-space stays as it is).
-fn ascii_run(rest: &[u8], collapse_space: bool) -> usize {
+/// before an ASCII non-space stays as it is); and, when `pairs` ([`self_folding_pairs`]) is
+/// given, the two-byte characters that [`fold_char`] leaves as they are: most accented
+/// letters of European text, which then cost a table look-up, not the end of a run.
+#[inline(always)]
+fn fold_run(rest: &[u8], collapse_space: bool, pairs: Option<&[u64; PAIR_LEADS]>) -> usize {
     let mut k = 0;
     loop {
-        // Eight bytes at a time while none of them may end the run (`run_stop`)…
-        while let Some(eight) = rest.get(k..k + 8) {
-            let stop = swar::run_stop(swar::load(eight), collapse_space);
+        // Sixteen bytes at a time while none of them may end the run (`simd::run_stop`;
+        // the self-folding pairs among them are stepped over within the sixteen)…
+        while let Some(sixteen) = rest
+            .get(k..k + 16)
+            .and_then(|s| <&[u8; 16]>::try_from(s).ok())
+        {
+            let mut stop = u32::from(simd::run_stop(sixteen, collapse_space));
+            let mut next = k + 16;
+            while stop != 0 {
+                let j = stop.trailing_zeros() as usize;
+                let lead = rest.get(k + j).copied().unwrap_or(0);
+                match pairs {
+                    Some(p) if !lead.is_ascii() && self_folds(p, lead, rest.get(k + j + 1)) => {
+                        // Its second byte may be the first of the next sixteen.
+                        next = next.max(k + j + 2);
+                        stop &= !(3 << j);
+                    }
+                    _ => break,
+                }
+            }
             if stop != 0 {
-                k += (stop.trailing_zeros() / 8) as usize;
+                k += stop.trailing_zeros() as usize;
                 break;
             }
-            k += 8;
+            k = next;
         }
         // …then the byte that may, by the exact rule (and the last few bytes one by one).
         let Some(&b) = rest.get(k) else { break };
         if !b.is_ascii() {
-            break;
+            match pairs {
+                Some(p) if self_folds(p, b, rest.get(k + 1)) => {
+                    k += 2;
+                    continue;
+                }
+                _ => break,
+            }
         }
         if collapse_space && is_space(b) {
             let lone = b == b' '
@@ -147,32 +173,49 @@ fn ascii_run(rest: &[u8], collapse_space: bool) -> usize {
     k
 }
 
-/// `bytes.make_ascii_lowercase()`, eight bytes at a time: the runs folded between two
-/// non-ASCII characters are a few dozen bytes long, too short for the library's loop to
+/// `bytes.make_ascii_lowercase()`, sixteen bytes at a time (`simd`): the runs folded between
+/// two non-ASCII characters are a few dozen bytes long, too short for the library's loop to
 /// pay off in wasm.
 fn lowercase(bytes: &mut [u8]) {
-    let mut blocks = bytes.chunks_exact_mut(8);
+    let mut blocks = bytes.chunks_exact_mut(16);
     for block in &mut blocks {
-        let x = swar::ascii_lowercase(swar::load(block));
-        block.copy_from_slice(&x.to_le_bytes());
+        if let Ok(sixteen) = <&mut [u8; 16]>::try_from(block) {
+            simd::lowercase(sixteen);
+        }
     }
     blocks.into_remainder().make_ascii_lowercase();
 }
 
-/// If `rest[at..]` starts with a two-byte character that [`fold_char`] leaves as it is (and
-/// that is no white space, which may collapse), the offset after it: most accented letters
-/// of European text, decoded without `chars` (measured: a general decode of any non-ASCII
-/// character here, emoji included, was slower overall).
+/// Lead bytes of the two-byte UTF-8 sequences (0xC2–0xDF, U+0080–U+07FF).
+const PAIR_LEADS: usize = 30;
+
+/// One bit per two-byte character: set if [`fold_char`] leaves it as it is and it is no
+/// white space (which may collapse). Word `lead - 0xC2`, bit `cont & 0x3F`. Computed once
+/// per process.
+fn self_folding_pairs() -> &'static [u64; PAIR_LEADS] {
+    static TABLE: std::sync::OnceLock<[u64; PAIR_LEADS]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [0u64; PAIR_LEADS];
+        for (u, bit) in (0x80..0x800u32).zip(0..) {
+            let same = char::from_u32(u).is_some_and(|c| !c.is_whitespace() && fold_char(c) == c);
+            if let Some(w) = t.get_mut(bit / 64) {
+                *w |= u64::from(same) << (bit % 64);
+            }
+        }
+        t
+    })
+}
+
+/// Whether `lead` and `cont` are a two-byte character set in `pairs`.
 #[inline(always)]
-fn self_folding_pair(rest: &[u8], at: usize, memo: &mut FoldMemo) -> Option<usize> {
-    let (&lead, &cont) = (rest.get(at)?, rest.get(at + 1)?);
-    if !(0xC2..=0xDF).contains(&lead) {
-        return None;
-    }
-    let u = u32::from(lead & 0x1F) << 6 | u32::from(cont & 0x3F);
-    // U+0085 and U+00A0 are white space.
-    let same = u != 0x85 && u != 0xA0 && char::from_u32(u).is_some_and(|c| memo.fold(c) == c);
-    same.then_some(at + 2)
+fn self_folds(pairs: &[u64; PAIR_LEADS], lead: u8, cont: Option<&u8>) -> bool {
+    let Some(&cont) = cont.filter(|&&c| c & 0xC0 == 0x80) else {
+        return false;
+    };
+    let Some(&w) = pairs.get(usize::from(lead.wrapping_sub(0xC2))) else {
+        return false;
+    };
+    w >> (cont & 0x3F) & 1 == 1
 }
 
 /// Length of the UTF-8 sequence that starts with `lead` (1 for a stray continuation byte,
@@ -304,18 +347,16 @@ impl Folded {
         let mut breaks = vec![(0, 0)];
         let mut chunk_starts = vec![0];
         let mut memo = FoldMemo::new();
+        let pairs = self_folding_pairs();
         let bytes = text.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
             // Fast path: a run of ASCII bytes that fold to one byte each, lower-cased while
             // copied (one pass).
             let rest = bytes.get(i..).unwrap_or_default();
-            let mut run = ascii_run(rest, collapse_space);
             // Two-byte characters that fold to themselves continue the run: copied as they
-            // are (the eight-byte lower-casing leaves bytes above 0x7F alone).
-            while let Some(k) = self_folding_pair(rest, run, &mut memo) {
-                run = k + ascii_run(rest.get(k..).unwrap_or_default(), collapse_space);
-            }
+            // are (the lower-casing leaves bytes above 0x7F alone).
+            let run = fold_run(rest, collapse_space, Some(pairs));
             if run > 0 {
                 let from = out.len();
                 out.extend_from_slice(rest.get(..run).unwrap_or_default());
@@ -1283,8 +1324,8 @@ mod tests {
                 for k in 0..text.len() {
                     let rest = &text.as_bytes()[k..];
                     assert_eq!(
-                        ascii_run(rest, collapse),
-                        ascii_run_reference(rest, collapse),
+                        fold_run(rest, collapse, None),
+                        fold_run_reference(rest, collapse),
                         "{text:?} {k}"
                     );
                 }
@@ -1303,8 +1344,8 @@ mod tests {
         bits
     }
 
-    /// [`ascii_run`] byte by byte.
-    fn ascii_run_reference(rest: &[u8], collapse: bool) -> usize {
+    /// [`fold_run`] without pairs, byte by byte.
+    fn fold_run_reference(rest: &[u8], collapse: bool) -> usize {
         let mut k = 0;
         while let Some(&b) = rest.get(k) {
             let lone = b == b' '
