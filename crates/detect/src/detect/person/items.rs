@@ -194,7 +194,7 @@ pub(super) fn classify_chunks(
             && let Some(s) = scout.as_mut()
             && tok.end > s.target
         {
-            match s.upper_from(tok.end) {
+            match s.upper_from(tok.end, lex) {
                 Some(next) if next < tok.end + QUIET_GAP => s.target = next,
                 // Nothing after this can be a name.
                 None => break,
@@ -364,7 +364,7 @@ const ELISIONS: &[&str] = &[
 
 /// Cue-word flags of a key whose table bits are `bits`, looking through an elided article and
 /// at the first part of a double word ("Mercedes-Benz" is as common a word as "Mercedes").
-fn word_flags(lex: &Lexicon, key: &[u8], bits: u32) -> u32 {
+pub(super) fn word_flags(lex: &Lexicon, key: &[u8], bits: u32) -> u32 {
     let f = (bits & flag::WORD_MASK) | words::street_bits(key);
     if f != 0 || !key.iter().any(|&b| b == b'\'' || b == b'-') {
         return f;

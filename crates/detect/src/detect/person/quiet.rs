@@ -23,9 +23,10 @@
 //! ms stepping. Linear: the scout reads each byte once, and the look back from an
 //! upper-case letter to a restart word stays within the stretch being stepped over.
 
-use super::items::quiet_ascii_word;
-use super::lexicon::Lexicon;
+use super::items::{quiet_ascii_word, word_flags};
+use super::lexicon::{Lexicon, MAX_KEY_BYTES};
 use super::token::case_of;
+use super::words::flag;
 
 /// ASCII white space as the tokenizer reads it (a token never holds one of these bytes).
 fn is_space(b: u8) -> bool {
@@ -55,15 +56,66 @@ impl<'a> Scout<'a> {
         }
     }
 
-    /// The first upper-case letter at or after `pos` (a `char` boundary), `None` if there is
-    /// none. `pos` never decreases from one call to the next.
-    pub(super) fn upper_from(&mut self, pos: usize) -> Option<usize> {
+    /// The first upper-case letter at or after `pos` (a `char` boundary) that does not begin
+    /// a capitalised stop word ([`stop_word_end`]), `None` if there is none. `pos` never
+    /// decreases from one call to the next.
+    pub(super) fn upper_from(&mut self, pos: usize, lex: &Lexicon) -> Option<usize> {
         if pos < self.from || pos > self.next {
             self.from = pos;
-            self.next = first_upper(self.text, pos);
+            let mut at = pos;
+            self.next = loop {
+                let upper = first_upper(self.text, at);
+                match stop_word_end(self.text, lex, upper) {
+                    Some(end) => at = end,
+                    None => break upper,
+                }
+            };
         }
         (self.next < self.text.len()).then_some(self.next)
     }
+}
+
+/// If the upper-case letter at `at` begins a capitalised stop word, the word's end: an
+/// ASCII word of two letters or more that the tokenizer takes whole (no letter, digit or
+/// joiner touches it on either side) whose flags are stop word, locative or particle, with
+/// or without [`flag::COMMON`], and nothing else (`The`, `Die`, `El`, `Le`, `De`, `Den`,
+/// `Tuesday`; not a title, role, label, naming cue or organisation word, nor a name).
+///
+/// Sentences often hold no other capital than such a first word, and a stretch that holds
+/// one yields what a quiet stretch yields. `Classifier::word_item` makes the word a break or
+/// a particle unit, consuming only itself; a particle with no name after it is no finding
+/// (`shapes`), and a stop word's or locative's flags reach the next word only. Whatever
+/// follows it up to the next upper-case letter is lower-case words, digits and punctuation,
+/// so the next word is no name; and the letter the scout does stop at is read from a restart
+/// word ([`restart`]) before it: a quiet lower-case word, or, if there is none after the
+/// skipped word, a point before the skipped word itself, which is then read again.
+fn stop_word_end(text: &str, lex: &Lexicon, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let glued = |b: &u8| !b.is_ascii() || b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-');
+    if at
+        .checked_sub(1)
+        .and_then(|i| bytes.get(i))
+        .is_some_and(glued)
+    {
+        return None;
+    }
+    let len = bytes
+        .get(at..)?
+        .iter()
+        .take(MAX_KEY_BYTES + 1)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let end = at + len;
+    if !(2..=MAX_KEY_BYTES).contains(&len) || bytes.get(end).is_some_and(glued) {
+        return None;
+    }
+    let mut key = [0u8; MAX_KEY_BYTES];
+    let key = key.get_mut(..len)?;
+    key.copy_from_slice(bytes.get(at..end)?);
+    key.make_ascii_lowercase();
+    let f = word_flags(lex, key, lex.bits(key));
+    let quiet = flag::STOP | flag::LOCATIVE | flag::PARTICLE;
+    (f & quiet != 0 && f & !(quiet | flag::COMMON) == 0).then_some(end)
 }
 
 /// The first letter at or after `pos` whose upper case makes a word a name candidate (the
@@ -181,14 +233,34 @@ mod tests {
 
     #[test]
     fn the_scout_answers_increasing_questions() {
-        let text = "one Two three four Five six";
+        let lex = super::super::lexicon::embedded();
+        let text = "one Zorb three four Quix six";
         let mut s = Scout::new(text);
-        assert_eq!(s.upper_from(0), Some(4));
-        assert_eq!(s.upper_from(3), Some(4));
-        assert_eq!(s.upper_from(4), Some(4));
-        assert_eq!(s.upper_from(5), Some(19));
-        assert_eq!(s.upper_from(20), None);
-        assert_eq!(s.upper_from(text.len()), None);
+        assert_eq!(s.upper_from(0, lex), Some(4));
+        assert_eq!(s.upper_from(3, lex), Some(4));
+        assert_eq!(s.upper_from(4, lex), Some(4));
+        assert_eq!(s.upper_from(5, lex), Some(20));
+        assert_eq!(s.upper_from(21, lex), None);
+        assert_eq!(s.upper_from(text.len(), lex), None);
+        // Capitalised stop words and particles are passed over; a name, a title and a word
+        // glued to another are not.
+        let text = "the car. The witness saw it on Tuesday, then Anna";
+        let mut s = Scout::new(text);
+        assert_eq!(s.upper_from(0, lex), text.find("Anna"));
+        for (text, word) in [
+            ("x The-Smith", "The"),
+            ("x Herr Smith", "Herr"),
+            ("x Van Dijk", "Dijk"),
+            ("x De la Cruz", "Cruz"),
+            ("x The2 y", "The"),
+            ("x McThe y", "McThe"),
+        ] {
+            assert_eq!(
+                Scout::new(text).upper_from(0, lex),
+                text.find(word),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
