@@ -76,10 +76,11 @@ impl<'a> Scout<'a> {
 }
 
 /// If the upper-case letter at `at` begins a capitalised stop word, the word's end: an
-/// ASCII word of two letters or more that the tokenizer takes whole (no letter, digit or
-/// joiner touches it on either side) whose flags are stop word, locative or particle, with
-/// or without [`flag::COMMON`], and nothing else (`The`, `Die`, `El`, `Le`, `De`, `Den`,
-/// `Tuesday`; not a title, role, label, naming cue or organisation word, nor a name).
+/// ASCII word that the tokenizer takes whole (no letter, digit or joiner touches it on
+/// either side) whose flags are stop word, locative or particle, with or without
+/// [`flag::COMMON`], and nothing else (`The`, `Die`, `El`, `Le`, `De`, `Den`, `Tuesday`; not a
+/// title, role, label, naming cue or organisation word, nor a name); or a lone capital
+/// letter that the classifier makes a break (no dot after it, not the particle "Y").
 ///
 /// Sentences often hold no other capital than such a first word, and a stretch that holds
 /// one yields what a quiet stretch yields. `Classifier::word_item` makes the word a break or
@@ -106,8 +107,13 @@ fn stop_word_end(text: &str, lex: &Lexicon, at: usize) -> Option<usize> {
         .take_while(|b| b.is_ascii_alphabetic())
         .count();
     let end = at + len;
-    if !(2..=MAX_KEY_BYTES).contains(&len) || bytes.get(end).is_some_and(glued) {
+    if !(1..=MAX_KEY_BYTES).contains(&len) || bytes.get(end).is_some_and(glued) {
         return None;
+    }
+    if len == 1 {
+        // A capital letter without a dot after it is a break (the Portuguese article "O"),
+        // except the particle "Y"; with the dot it is an initial.
+        return (bytes.get(at) != Some(&b'Y') && bytes.get(end) != Some(&b'.')).then_some(end);
     }
     let mut key = [0u8; MAX_KEY_BYTES];
     let key = key.get_mut(..len)?;
@@ -253,6 +259,9 @@ mod tests {
             ("x Van Dijk", "Dijk"),
             ("x De la Cruz", "Cruz"),
             ("x The2 y", "The"),
+            ("x O Smith", "Smith"),
+            ("x J. Smith", "J"),
+            ("x Y Smith", "Y"),
             ("x McThe y", "McThe"),
         ] {
             assert_eq!(
