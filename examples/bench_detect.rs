@@ -80,7 +80,7 @@ const PII: &[&str] = &[
 ];
 
 /// Prose sentences with one identifier every fourth sentence on average (≈ one per 350
-/// bytes). Keep in step with `corpus` in `bench/detect.mjs`.
+/// bytes). Keep in step with `corpus` in `bench/corpus.mjs`.
 fn corpus(bytes: usize) -> String {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut s = String::with_capacity(bytes + 256);
@@ -134,7 +134,7 @@ fn time_ms(d: &Detector, text: &str) -> (f64, f64, usize) {
 }
 
 /// Crafted worst cases: `(name, unit)`, the unit repeated to 1 MB and 2 MB. Keep in step
-/// with `CRAFTED` in `bench/detect.mjs`.
+/// with `CRAFTED` in `bench/corpus.mjs`.
 const CASES: &[(&str, &str)] = &[
     ("digits run", "1"),
     ("digits spaced", "1 "),
@@ -203,7 +203,7 @@ fn dump(d: &Detector, path: &str, kib: usize) {
         }
     }
     let redacted = dump_redact(&inputs);
-    // The corpus itself too, so that the generator of `bench/detect.mjs` can be checked
+    // The corpus itself too, so that the generator of `bench/corpus.mjs` can be checked
     // against this one.
     let corpus_path = format!("{path}.corpus");
     let redact_path = format!("{path}.redact");
