@@ -14,6 +14,8 @@
 //!
 //! Stable: equal elements keep their order, as with `slice::sort_by`. A comparator that is
 //! not a total order leaves the elements in some order, never loses or duplicates one.
+//!
+//! And one search of sorted lists that are asked in increasing order ([`partition_point_from`]).
 
 use core::cmp::Ordering;
 
@@ -229,8 +231,56 @@ fn insertion_sort(v: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering
     }
 }
 
+/// Steps of [`partition_point_from`]'s walk before it falls back to a binary search.
+const WALK: usize = 8;
+
+/// `items.partition_point(pred)` (`pred` true for a prefix of `items`), looked for from
+/// `hint`: a walk of a few steps forward when the answer lies just after it, the usual case
+/// for questions asked in increasing order (context windows, the folding's breaks), else a
+/// binary search on the side of `hint` where the answer lies. The result does not depend on
+/// `hint`.
+pub fn partition_point_from<T>(items: &[T], hint: usize, pred: impl Fn(&T) -> bool) -> usize {
+    let hint = hint.min(items.len());
+    if hint > 0 && items.get(hint - 1).is_some_and(|x| !pred(x)) {
+        return items.get(..hint).map_or(0, |h| h.partition_point(&pred));
+    }
+    let mut i = hint;
+    while let Some(x) = items.get(i) {
+        if !pred(x) {
+            return i;
+        }
+        i += 1;
+        if i - hint == WALK {
+            return i + items.get(i..).map_or(0, |r| r.partition_point(&pred));
+        }
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn partition_point_from_any_hint_is_the_binary_search() {
+        // Repeats, gaps and runs longer than the walk; keys before, inside, between and
+        // after them; every hint.
+        let pos = [
+            0, 0, 3, 3, 3, 4, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 40, 41,
+        ];
+        for n in 0..=pos.len() {
+            let items = pos.get(..n).unwrap_or_default();
+            for key in 0..45 {
+                let want = items.partition_point(|&p| p < key);
+                for hint in 0..=n + 2 {
+                    assert_eq!(
+                        partition_point_from(items, hint, |&p| p < key),
+                        want,
+                        "n {n} key {key} hint {hint}"
+                    );
+                }
+            }
+        }
+    }
     use super::*;
 
     /// xorshift64*, deterministic.

@@ -24,6 +24,8 @@
 
 use std::sync::OnceLock;
 
+use crate::sort::partition_point_from;
+
 /// Bytes before the candidate that are searched (about five words of report text).
 pub(crate) const WINDOW: usize = 48;
 
@@ -859,7 +861,8 @@ pub(crate) struct Index<'m> {
     scratch: Vec<Occ>,
     /// Where the last window began in `occ`: questions come mostly in text order, often
     /// several about one candidate, so the next window is found by a short walk from here
-    /// instead of two binary searches over every occurrence so far (see [`seek`]).
+    /// instead of two binary searches over every occurrence so far (see
+    /// [`partition_point_from`]).
     cursor: usize,
 }
 
@@ -915,8 +918,8 @@ impl<'m> Index<'m> {
             index(text, self.mask, from, start, &mut self.scratch);
             return &self.scratch;
         }
-        let lo = seek(&self.occ, self.cursor, from);
-        let hi = seek(&self.occ, lo, start);
+        let lo = partition_point_from(&self.occ, self.cursor, |o| o.pos < from);
+        let hi = partition_point_from(&self.occ, lo, |o| o.pos < start);
         self.cursor = lo;
         self.occ.get(lo..hi).unwrap_or_default()
     }
@@ -965,35 +968,6 @@ impl<'m> Index<'m> {
         let pos = self.hits(text, start, list).map(|(p, _)| p).max()?;
         Some(start - pos)
     }
-}
-
-/// Steps of [`seek`]'s walk before it falls back to a binary search.
-const SEEK_STEPS: usize = 8;
-
-/// `occ.partition_point(|o| o.pos < key)` (`occ` sorted by position), looked for from
-/// `hint`: a walk of a few steps forward when the answer lies just after it, the usual case
-/// for questions asked in text order, else a binary search on the side of `hint` where the
-/// answer lies. The result does not depend on `hint`.
-fn seek(occ: &[Occ], hint: usize, key: usize) -> usize {
-    let hint = hint.min(occ.len());
-    if hint > 0 && occ.get(hint - 1).is_some_and(|o| o.pos >= key) {
-        return occ
-            .get(..hint)
-            .map_or(0, |h| h.partition_point(|o| o.pos < key));
-    }
-    let mut i = hint;
-    while let Some(o) = occ.get(i) {
-        if o.pos >= key {
-            return i;
-        }
-        i += 1;
-        if i - hint == SEEK_STEPS {
-            return i + occ
-                .get(i..)
-                .map_or(0, |r| r.partition_point(|o| o.pos < key));
-        }
-    }
-    i
 }
 
 /// Records the occurrences of the words that begin in `text[a..b]` (matches may run past
@@ -1225,32 +1199,6 @@ mod tests {
         let t = format!("hotel{}0301234567", " ".repeat(45));
         assert_eq!(find(&t, 50, &PHONE), None);
         assert_eq!(find(&t[2..], 48, &PHONE), Some("tel"));
-    }
-
-    #[test]
-    fn seek_is_the_binary_search_from_any_hint() {
-        // Positions with repeats (several words at one place), gaps and runs longer than
-        // the walk; keys before, inside, between and after them; every hint.
-        let pos = [
-            0, 0, 3, 3, 3, 4, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 40, 41,
-        ];
-        for n in 0..=pos.len() {
-            let occ: Vec<Occ> = pos[..n]
-                .iter()
-                .map(|&p| Occ {
-                    pos: p,
-                    end: p + 1,
-                    word: 0,
-                    glued: false,
-                })
-                .collect();
-            for key in 0..45 {
-                let want = occ.partition_point(|o| o.pos < key);
-                for hint in 0..=n + 2 {
-                    assert_eq!(seek(&occ, hint, key), want, "n {n} key {key} hint {hint}");
-                }
-            }
-        }
     }
 
     #[test]

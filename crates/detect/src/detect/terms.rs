@@ -7,6 +7,7 @@ use super::finding::Finding;
 use super::segment::{left_ok, right_ok};
 use super::simd;
 use crate::error::{Error, ErrorCode};
+use crate::sort::partition_point_from;
 use std::sync::Arc;
 
 /// Most terms in one list.
@@ -447,30 +448,10 @@ impl Folded {
         self.folded_offset_at(at, self.breaks.partition_point(|b| b.1 <= at))
     }
 
-    /// `self.breaks.partition_point(|b| b.1 <= at)`, looked for from `hint`: a walk of a few
-    /// steps when the answer lies just after it (offsets asked in increasing order), else a
-    /// binary search on the side where it lies. The result does not depend on `hint`.
+    /// `self.breaks.partition_point(|b| b.1 <= at)`, looked for from `hint` (see
+    /// [`partition_point_from`]).
     fn break_index(&self, at: usize, hint: usize) -> usize {
-        let breaks = self.breaks.as_slice();
-        let hint = hint.min(breaks.len());
-        if hint > 0 && breaks.get(hint - 1).is_some_and(|b| b.1 > at) {
-            return breaks
-                .get(..hint)
-                .map_or(0, |h| h.partition_point(|b| b.1 <= at));
-        }
-        let mut i = hint;
-        while let Some(b) = breaks.get(i) {
-            if b.1 > at {
-                return i;
-            }
-            i += 1;
-            if i - hint == 8 {
-                return i + breaks
-                    .get(i..)
-                    .map_or(0, |r| r.partition_point(|b| b.1 <= at));
-            }
-        }
-        i
+        partition_point_from(&self.breaks, hint, |b| b.1 <= at)
     }
 
     /// [`Folded::folded_offset`] given `k`, the number of breaks at or before `at`.
