@@ -4,7 +4,7 @@
 // and bounded renderer memory. Screenshots of both pages go to test-results/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, openSync, writeSync, closeSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, openSync, writeSync, closeSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
@@ -28,6 +28,9 @@ before(async () => {
 after(async () => {
   await browser?.close();
   server?.close();
+  // The downloads and the 200 MB evidence file: ~400 MB a run, which filled the disk of a
+  // machine that ran the suite often.
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 function watch(page) {
