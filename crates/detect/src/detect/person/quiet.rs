@@ -14,14 +14,18 @@
 //! quiet token past the upper-case letter it serves, it asks the [`Scout`] for the next one;
 //! if that lies more than a few words on, it moves the tokenizer to the end of the last quiet
 //! word before that letter ([`restart`]) and goes on from there. The tokens in between are
-//! never read and would have yielded nothing. A test compares the findings with and without
-//! the stepping on texts built to reach every case, and checks that the flags of a word
-//! before a step do not reach the name after it.
+//! never read and would have yielded nothing. The scout also passes over the capitals that
+//! begin stop words and particles ("The", "Le", a lone "O"): such a word classifies like a
+//! quiet token, so a stretch that holds one is quiet too ([`stop_word_end`]). A test compares
+//! the findings with and without the stepping on texts built to reach every case, and checks
+//! that the flags of a word before a step do not reach the name after it.
 //!
 //! Measured in wasm on 10 MB of the benchmark's multilingual report prose (German nouns are
 //! capitalised, so busy stretches are many): PERSON took 67 ms reading every token and 52
-//! ms stepping. Linear: the scout reads each byte once, and the look back from an
-//! upper-case letter to a restart word stays within the stretch being stepped over.
+//! ms stepping; on the mixed corpus, 59 ms stepping at every capital and 48 ms passing over
+//! the stop words. Linear: the scout reads each byte once (a stop word's lexicon look-up
+//! included), and the look back from an upper-case letter to a restart word stays within
+//! the stretch being stepped over.
 
 use super::items::{quiet_ascii_word, word_flags};
 use super::lexicon::{Lexicon, MAX_KEY_BYTES};
