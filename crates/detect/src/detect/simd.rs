@@ -1,7 +1,9 @@
-//! Byte-class masks of 64 bytes at a time: with wasm SIMD (simd128, which every wasm build of
-//! the package enables, see `.cargo/config.toml`) sixteen bytes per instruction, elsewhere
-//! eight at a time in a `u64` (`swar`). Both give the same bits; a test compares them with
-//! the byte-by-byte rule, and runs in wasm too (`make test-wasm`).
+//! Byte classes, run ends and lower-casing of many bytes at once, for the scans that read
+//! every byte of a text (the term searches' word-start index and folding): with wasm SIMD
+//! (simd128, which every wasm build of the package enables, see `.cargo/config.toml`) sixteen
+//! bytes per instruction, elsewhere eight at a time in a `u64` (`swar`). Both give the same
+//! bits; tests compare them with the byte-by-byte rules, and run in wasm too
+//! (`make test-wasm`).
 //!
 //! No `unsafe`: the sixteen bytes are loaded as two `u64`s and joined into one vector, which
 //! the compiler turns into one load (measured: the word-start index of 10 MB, 3.45 ms in
