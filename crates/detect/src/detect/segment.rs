@@ -222,7 +222,31 @@ fn glued(c: &Cand<'_>) -> bool {
     let first_digit = bytes.get(c.start).is_some_and(u8::is_ascii_digit);
     let last_digit = c.end > 0 && bytes.get(c.end - 1).is_some_and(u8::is_ascii_digit);
     let left = first_digit && c.start >= 2 && glue(bytes.get(c.start - 1), bytes.get(c.start - 2));
-    left || (last_digit && glue(bytes.get(c.end), bytes.get(c.end + 1)))
+    left || (last_digit && glue(bytes.get(c.end), bytes.get(c.end + 1))) || fraction(c)
+}
+
+/// `true` if the candidate starts with the decimal places of an amount or the last group
+/// of a number with thousands commas: one to three digits after `digit,`, ending that
+/// number (`1.234,56 EUR`, `12,5 kg`, `1,234 km`). Such a candidate takes a piece of a
+/// number for an identifier, and a nearby context word (`Kennzeichen`, a line before)
+/// made `56 EUR` a licence plate, which same-value propagation then spread to every
+/// `…,56 EUR` of the report. A group continued by `.`, `-` or `/` is another number
+/// (`12.03.1985,13.04.1986`: the second date is kept), and so is a longer one
+/// (`0301234567,01711234567`).
+fn fraction(c: &Cand<'_>) -> bool {
+    let bytes = c.text.as_bytes();
+    let Some(&first) = c.groups().first() else {
+        return false;
+    };
+    let before = |k: usize| c.start.checked_sub(k).and_then(|i| bytes.get(i));
+    before(1) == Some(&b',')
+        && before(2).is_some_and(u8::is_ascii_digit)
+        && (1..=3).contains(&first)
+        && c.compact()
+            .iter()
+            .take(usize::from(first))
+            .all(u8::is_ascii_digit)
+        && c.seps().first().is_none_or(|&s| s == b' ')
 }
 
 /// Offers every candidate that starts with the segment `text[s..e]` to `visit`.
@@ -373,6 +397,24 @@ mod tests {
         assert!(!v.contains(&"12.34.56.78".to_string()));
         let v = all("Müller123 x");
         assert!(!v.iter().any(|s| s.contains("ller")));
+        // Decimal places and thousands groups are pieces of a number; the next number of a
+        // list is not.
+        for amount in ["Betrag 1.234,56 EUR", "12,5 kg", "1,234 km", "x 7,1 AB"] {
+            let v = all(amount);
+            assert!(
+                !v.iter().any(|s| s.ends_with(" EUR")
+                    || s.ends_with(" kg")
+                    || s.ends_with(" km")
+                    || s.ends_with(" AB")),
+                "{amount}: {v:?}"
+            );
+        }
+        let v = all("12.03.1985,13.04.1986");
+        assert!(v.contains(&"13.04.1986".to_string()), "{v:?}");
+        let v = all("0301234567,01711234567");
+        assert!(v.contains(&"01711234567".to_string()), "{v:?}");
+        let v = all("Nr. 4711,1234 AB");
+        assert!(v.contains(&"1234 AB".to_string()), "{v:?}");
     }
 
     #[test]
