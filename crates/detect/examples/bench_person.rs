@@ -58,6 +58,13 @@ fn time(text: &str) -> (Duration, usize) {
     (best, n)
 }
 
+/// A paragraph of German report prose without a name (see `person/quiet.rs`).
+const GERMAN: &str = "Die Polizei wurde gegen Mitternacht zu einer Wohnung in der Innenstadt gerufen. \
+    Dort fanden die Beamten zwei Personen vor, die sich gegenseitig beschuldigten. Nach Angaben \
+    der Nachbarn war es zuvor zu einem lauten Streit gekommen. Die Beamten stellten mehrere \
+    Mobiltelefone sicher und leiteten ein Ermittlungsverfahren wegen Verdacht auf Betrug ein. \
+    Im Fahrzeug wurden Bargeld und Werkzeug gefunden.\n";
+
 fn label(n: usize) -> String {
     if n >= MB {
         format!("{} MiB", n / MB)
@@ -96,6 +103,11 @@ fn main() {
         ),
         ("one upper-case word", Box::new(|n| "A".repeat(n))),
         ("mixed report text", Box::new(move |n| repeat_to(report, n))),
+        // German prose without names: every noun is an unknown capitalised word.
+        (
+            "German nouns, no names",
+            Box::new(move |n| repeat_to(GERMAN, n)),
+        ),
     ];
     // The first call decodes the embedded lexicon into its hash table (once per process).
     let t = Instant::now();
