@@ -10,6 +10,8 @@ use super::{find, find_in, items, lexicon, scan, token};
 use crate::detect::{Entity, Finding};
 
 static FIXTURES: &str = include_str!("../../../../../tests/fixtures/detect/person.json");
+/// The labelled evaluation set (`make eval`): reports in the twelve languages.
+static EVAL: &str = include_str!("../../../../../tests/fixtures/eval/eval.jsonl");
 
 fn findings(text: &str) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -414,6 +416,10 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
         // Unknown capitalised words, which the scout passes over when no cue stands before
         // them; and what may stand between a cue and them.
         "Quix",
+        "QUIX",
+        "IBAN",
+        "DE89",
+        "C3PO",
         "Wohnung",
         "Bahnhof",
         "señor",
@@ -505,7 +511,9 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
     // An unknown capitalised word after a cue (directly, across particles or punctuation),
     // after quiet words, particles and locatives, next to names, at the start: the scout
     // passes over it only where no cue reaches it.
-    for unknown in ["Quix", "Wohnung", "Zorbina"] {
+    for unknown in [
+        "Quix", "Wohnung", "Zorbina", "QUIX", "IBAN", "McQuix", "DE89", "A1",
+    ] {
         for name in NAMES {
             for before in [
                 "suspect",
@@ -540,16 +548,29 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
                     format!("{unknown} {LONG} {before} {unknown}, {name}"),
                     format!("{LONG} {before} {unknown} {unknown} {LONG} {unknown} de {name}"),
                     format!("{LONG}. {unknown} {before} {name} {LONG} {unknown}-{name}"),
+                    format!("{LONG} {before} ({unknown}) {LONG} {before} \"{unknown}\" {name}"),
                 ] {
                     assert_eq!(all(&text, true), all(&text, false), "{text:?}");
                 }
             }
         }
     }
-    // And the fixture corpus, text by text.
+    // And the fixture corpus, text by text; and the evaluation set's reports in twelve
+    // languages, one by one and all as one text.
     let records: Vec<Value> = serde_json::from_str(FIXTURES).unwrap();
     for r in &records {
         let input = r["input"].as_str().unwrap();
         assert_eq!(all(input, true), all(input, false), "{input:?}");
     }
+    let mut joined = String::new();
+    for line in EVAL.lines() {
+        let record: Value = serde_json::from_str(line).unwrap();
+        let input = record["text"].as_str().unwrap();
+        assert_eq!(all(input, true), all(input, false), "{input:?}");
+        joined.push_str(input);
+        joined.push_str("\n\n");
+    }
+    let stepped = all(&joined, true);
+    assert!(stepped.len() > 900, "{}", stepped.len());
+    assert_eq!(stepped, all(&joined, false));
 }
