@@ -17,26 +17,27 @@
 //! never read and would have yielded nothing. The scout also passes over the capitals that
 //! begin stop words and particles ("The", "Le", a lone "O"): such a word classifies like a
 //! quiet token, so a stretch that holds one is quiet too ([`stop_word_end`]). So does a word
-//! with a digit ("DE89"). And over an unknown capitalised or upper-case word with no cue
-//! before it ("der Bahnhof", every other German noun, "IBAN"): alone it is no name, and what
-//! it could join is read again from the restart word before the next capital
-//! ([`no_cue_before`]). A test compares the findings
+//! with a digit ("DE89", the "2B" of a MAC address). And over an unknown capitalised or
+//! upper-case word with no cue before it ("der Bahnhof", every other German noun, "Nähe",
+//! "IBAN"): alone it is no name, and what it could join is read again from the restart word
+//! before the next capital ([`no_cue_before`]). Words beyond ASCII are read by the tokenizer
+//! itself ([`token_end`], [`breaks_only`]). A test compares the findings
 //! with and without the stepping on texts built to reach every case, and checks that the
 //! flags of a word before a step do not reach the name after it.
 //!
 //! Measured in wasm on 10 MB of the benchmark's multilingual report prose (German nouns are
 //! capitalised, so busy stretches are many): PERSON took 67 ms reading every token and 52
 //! ms stepping; on the mixed corpus, 59 ms stepping at every capital and 48 ms passing over
-//! the stop words. On 10 MB of German report prose (a paragraph of nouns, no names) passing
-//! over the unknown capitalised words takes PERSON from 82 to 56 ms; the mixed corpus, whose
-//! busy stretches mostly hold a cue or an upper-case word, does not change. Linear: the scout
+//! the stop words. Passing over unknown words and words with digits: 10 MB of German report
+//! prose (a paragraph of nouns, no names) 82 → 61 ms, the benchmark's prose 40 → 37 ms and
+//! its mixed corpus 48 → 44 ms (the rest of its busy stretches hold cues and names). Linear: the scout
 //! reads each byte once (a capitalised word's lexicon look-up included), the look back for a
 //! cue before one passes at most three particles, and the look back from an upper-case
 //! letter to a restart word stays within the stretch being stepped over.
 
 use super::items::{quiet_ascii_word, word_flags};
-use super::lexicon::{Lexicon, MAX_KEY_BYTES};
-use super::token::case_of;
+use super::lexicon::{Key, Lexicon, MAX_KEY_BYTES};
+use super::token::{Shape, Tokens, case_of};
 use super::words::flag;
 
 /// ASCII white space as the tokenizer reads it (a token never holds one of these bytes).
@@ -76,9 +77,11 @@ impl<'a> Scout<'a> {
             let mut at = pos;
             self.next = loop {
                 let upper = first_upper(self.text, at);
+                // Each pass moves on: an end not past the letter (none at the text's end)
+                // stops here.
                 match stop_word_end(self.text, lex, upper) {
-                    Some(end) => at = end,
-                    None => break upper,
+                    Some(end) if end > upper => at = end,
+                    _ => break upper,
                 }
             };
         }
@@ -108,24 +111,29 @@ impl<'a> Scout<'a> {
 /// skipped word, a point before the skipped word itself, which is then read again.
 fn stop_word_end(text: &str, lex: &Lexicon, at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
+    if at >= bytes.len() {
+        return None;
+    }
     let glued = |b: &u8| !b.is_ascii() || b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-');
     if at
         .checked_sub(1)
         .and_then(|i| bytes.get(i))
         .is_some_and(glued)
     {
-        return None;
+        return inside_number(bytes, at);
     }
     let word = bytes.get(at..)?;
-    let len = word
-        .iter()
-        .take_while(|b| b.is_ascii_alphanumeric())
-        .count();
+    let (mut len, mut digit) = (0, false);
+    for b in word.iter().take_while(|b| b.is_ascii_alphanumeric()) {
+        len += 1;
+        digit |= b.is_ascii_digit();
+    }
     let end = at + len;
     if len == 0 || bytes.get(end).is_some_and(glued) {
-        return None;
+        // Letters beyond ASCII ("Nähe") or a joiner ("Jean-Pierre").
+        return token_end(text, lex, at);
     }
-    if word.iter().take(len).any(u8::is_ascii_digit) {
+    if digit {
         // A word with a digit ("DE89", "C01X00T47") is a break without flags, as a
         // lower-case word is: the tokenizer gives it no shape of a name.
         return Some(end);
@@ -154,8 +162,109 @@ fn stop_word_end(text: &str, lex: &Lexicon, at: usize) -> Option<usize> {
     (unknown && no_cue_before(text, lex, at)).then_some(end)
 }
 
-/// Most particles [`no_cue_before`] looks back over ("van de la").
+/// Most particles and chunks of punctuation [`no_cue_before`] looks back over ("van de la").
 const PARTICLES_BACK: usize = 3;
+
+/// How far [`inside_number`] looks for the ends of the word around a capital (a bound that
+/// keeps the scout linear on a text of one endless word).
+const INSIDE_LOOK: usize = 32;
+
+/// If the upper-case letter at `at`, glued to what stands before it, lies in an ASCII word
+/// with a digit (`2B` of a MAC address, `1A`), that word's end: the tokenizer gives it no
+/// name shape, so it is a break.
+fn inside_number(bytes: &[u8], at: usize) -> Option<usize> {
+    let ends_word = |b: Option<&u8>| {
+        b.is_none_or(|&b| b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'\'' && b != b'-')
+    };
+    let mut start = at;
+    while start > 0
+        && at - start < INSIDE_LOOK
+        && bytes.get(start - 1).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        start -= 1;
+    }
+    let mut end = at;
+    while end - at < INSIDE_LOOK && bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        end += 1;
+    }
+    let before = start.checked_sub(1).and_then(|i| bytes.get(i));
+    let digit = bytes.get(start..end)?.iter().any(u8::is_ascii_digit);
+    (digit && ends_word(before) && ends_word(bytes.get(end))).then_some(end)
+}
+
+/// [`stop_word_end`] for a word the tokenizer must read (letters beyond ASCII, joiners):
+/// its token, classified as `items::classify_chunks` does. `at` starts a token (nothing
+/// glued before it).
+fn token_end(text: &str, lex: &Lexicon, at: usize) -> Option<usize> {
+    let mut tokens = Tokens::new(text);
+    tokens.seek(at);
+    let t = tokens.next().filter(|t| t.start == at)?;
+    if t.end - t.start > MAX_KEY_BYTES || t.shape == Some(Shape::Other) {
+        // Never looked up: a break.
+        return Some(t.end);
+    }
+    if !matches!(t.shape, Some(Shape::Cap | Shape::Upper)) {
+        return None;
+    }
+    let mut key = Key::new();
+    key.set(text.get(t.start..t.end)?);
+    let key = key.as_bytes();
+    let bits = lex.bits(key);
+    let f = word_flags(lex, key, bits);
+    let quiet = flag::STOP | flag::LOCATIVE | flag::PARTICLE;
+    if f & quiet != 0 && f & !(quiet | flag::COMMON) == 0 {
+        return Some(t.end);
+    }
+    let unknown = f & !flag::COMMON == 0 && !lex.hit(key, bits, &mut Key::new()).any();
+    (unknown && no_cue_before(text, lex, at)).then_some(t.end)
+}
+
+/// Whether `chunk` (a run of non-space bytes starting at `start` of `text`) holds no word:
+/// punctuation, symbols and emoji, which the tokenizer makes breaks and commas.
+fn no_word(text: &str, start: usize, chunk: &[u8]) -> bool {
+    if chunk.is_ascii() {
+        return chunk.iter().all(u8::is_ascii_punctuation);
+    }
+    let mut tokens = Tokens::new(text);
+    tokens.seek(start);
+    tokens
+        .take_while(|t| t.start < start + chunk.len())
+        .all(|t| t.shape.is_none())
+}
+
+/// Whether the tokens of `text[start..end]` (a run of non-space bytes, `start` where a token
+/// may start) classify as breaks and commas only: a lower-case word without cue-word flags,
+/// or a stop word or locative, then punctuation and numbers (the first-token test of
+/// `items::classify_chunks`, for a word beyond ASCII).
+fn breaks_only(text: &str, lex: &Lexicon, start: usize, end: usize) -> bool {
+    let mut tokens = Tokens::new(text);
+    tokens.seek(start);
+    let Some(first) = tokens.next() else {
+        return false;
+    };
+    if first.start != start || first.end > end || first.shape != Some(Shape::Lower) {
+        return false;
+    }
+    for t in tokens.by_ref() {
+        if t.start >= end {
+            break;
+        }
+        if t.end > end || !matches!(t.shape, None | Some(Shape::Other)) {
+            return false;
+        }
+    }
+    let Some(word) = text.get(first.start..first.end) else {
+        return false;
+    };
+    if word.len() > MAX_KEY_BYTES {
+        // Never looked up: a break.
+        return true;
+    }
+    let mut key = Key::new();
+    key.set(word);
+    let key = key.as_bytes();
+    word_flags(lex, key, lex.cue_bits(key)) & !(flag::STOP | flag::LOCATIVE) == 0
+}
 
 /// Whether `chunk` (a run of non-space bytes) is a capitalised ASCII stop word or locative
 /// and nothing else ("Die", "Nach"): the classifier makes it a break whatever the lexicon's
@@ -229,7 +338,17 @@ fn no_cue_before(text: &str, lex: &Lexicon, at: usize) -> bool {
             .iter()
             .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
             .count();
+        if len == 0 && no_word(text, start, chunk) {
+            // Punctuation alone: whatever a cue before it would make of it, the look goes on.
+            end = start;
+            continue;
+        }
         let (word, rest) = chunk.split_at(len);
+        if !chunk.is_ascii() && (word.is_empty() || rest.first().is_some_and(|b| !b.is_ascii())) {
+            // A word with letters beyond ASCII ("téléphones.", "überwiesen"): read as the
+            // tokenizer reads it.
+            return breaks_only(text, lex, start, end);
+        }
         if word.is_empty() {
             return capitalised_break(lex, chunk);
         }
@@ -337,9 +456,12 @@ pub(super) fn restart(text: &str, lex: &Lexicon, from: usize, upper: usize) -> O
             .take_while(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
             .count();
         let word = bytes.get(start..start + len)?;
-        let ended = bytes
-            .get(start + len)
-            .is_some_and(|&b| b.is_ascii() && b != b'\'' && b != b'-');
+        // An upper-case letter continues the word too ("79664131C" is one token): since the
+        // scout passes over capitals inside words with a digit, such a chunk can lie
+        // between a stop and the stretch before it.
+        let ended = bytes.get(start + len).is_some_and(|&b| {
+            b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'\'' && b != b'-'
+        });
         if len > 0 && ended && quiet_ascii_word(lex, word) {
             return Some(start + len);
         }
@@ -417,6 +539,30 @@ mod tests {
             ("x zq-Zorb y Anna", "Zorb"),
             ("x zq.Zorb y Anna", "Zorb"),
             ("x (Zorb) y Anna", "Anna"),
+            ("x téléphones. Zorb y Anna", "Anna"),
+            ("x überwiesen (Zorb y Anna", "Anna"),
+            ("x wyjaśnień; Zorb y Anna", "Anna"),
+            ("le témoin Zorb y Anna", "Zorb"),
+            ("x témoin: Zorb y Anna", "Zorb"),
+            ("x té’s Zorb y Anna", "Zorb"),
+            ("x té-x Zorb y Anna", "Anna"),
+            ("x té2 Zorb y Anna", "Zorb"),
+            ("x 👮. Zorb y Anna", "Anna"),
+            ("witness 👮. Zorb y Anna", "Zorb"),
+            ("x - Zorb y Anna", "Anna"),
+            ("name : Zorb y Anna", "Zorb"),
+            ("a witness , Zorb y Anna", "Zorb"),
+            ("x Nähe y Anna", "Anna"),
+            ("the suspect Nähe y Anna", "Nähe"),
+            ("x Ärger-Quix y Anna", "Anna"),
+            ("x Jean-Quix y Anna", "Jean"),
+            ("x Jörg y Anna", "Jörg"),
+            ("x PESEL 00:1A:2B:3C y Anna", "Anna"),
+            ("x 1Ab2 y Anna", "Anna"),
+            ("x ab2Cd y Anna", "Anna"),
+            ("x abCd y Anna", "C"),
+            ("x 1A-b y Anna", "A"),
+            ("x é1A y Anna", "A"),
             ("x \"Zorb\" y Anna", "Anna"),
             ("a witness (Zorb) y Anna", "Zorb"),
             ("x name: (Zorb y Anna", "Zorb"),
@@ -424,11 +570,11 @@ mod tests {
             ("the suspect ZORB y Anna", "ZORB"),
             ("x IBAN DE89 3704, PESEL 4405 y Anna", "Anna"),
             ("the witness C3PO y Anna", "Anna"),
-            ("x C3PO-x y Anna", "C3PO"),
+            ("x C3PO-x y Anna", "Anna"),
             ("x ZORBQ, Jan", "Jan"),
             ("x KOWALCZYK, Jan", "KOWALCZYK"),
             ("x ZoRb y Anna", "Anna"),
-            ("x über Zorb y Anna", "Zorb"),
+            ("x über Zorb y Anna", "Anna"),
             ("x smith Zorb y Anna", "Anna"),
             ("x in Quix Zorb y", "Zorb"),
             ("x in Quix y Anna", "Anna"),
@@ -474,6 +620,11 @@ mod tests {
         assert_eq!(at("xy zq cd-ef Gh", 0), " cd-ef Gh");
         assert_eq!(at("xy zq straße Gh", 0), " straße Gh");
         assert_eq!(at("xy zq x'y Gh", 0), " x'y Gh");
+        // A capital continues a word of digits: no restart inside "12C".
+        let lex = super::super::lexicon::embedded();
+        let text = "xy zq 12C. Gh";
+        let upper = text.find("Gh").unwrap();
+        assert_eq!(&text[restart(text, lex, 0, upper).unwrap()..], " 12C. Gh");
         // Never before `from`, nor the word at `from` (restarting at `from` is as good).
         assert_eq!(at("ab cd Ef", 3), "cd Ef");
         assert_eq!(at("ab cd Ef", 4), "d Ef");

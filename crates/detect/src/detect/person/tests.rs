@@ -415,6 +415,10 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
         "B.",
         // Unknown capitalised words, which the scout passes over when no cue stands before
         // them; and what may stand between a cue and them.
+        "Nähe",
+        "ÉTÉ",
+        "1A:2B:3C",
+        "x2Y",
         "Quix",
         "QUIX",
         "IBAN",
@@ -448,7 +452,7 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
         assert_eq!(stepped, all(&text, false), "{text:?}");
         found += stepped.len();
     }
-    assert!(found > 1000, "{found}");
+    assert!(found > 900, "{found}");
     // A flagged lower-case word, a stretch long enough to be stepped over, then a name: the
     // word's flags must not reach the name across the step (nor be lost before it).
     const FLAGGED: &[&str] = &[
@@ -512,7 +516,20 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
     // after quiet words, particles and locatives, next to names, at the start: the scout
     // passes over it only where no cue reaches it.
     for unknown in [
-        "Quix", "Wohnung", "Zorbina", "QUIX", "IBAN", "McQuix", "DE89", "A1",
+        "Quix",
+        "Wohnung",
+        "Zorbina",
+        "QUIX",
+        "IBAN",
+        "McQuix",
+        "DE89",
+        "A1",
+        "Nähe",
+        "ÄRGER",
+        "Quix-Zorb",
+        "2B",
+        "1A:2B",
+        "Äa1",
     ] {
         for name in NAMES {
             for before in [
@@ -535,6 +552,17 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
                 "zq.",
                 "14:30,",
                 "über",
+                "téléphones.",
+                "témoin",
+                "świadek:",
+                "misstänkte,",
+                "señora",
+                "manhã;",
+                "👮.",
+                "-",
+                ":",
+                "witness ,",
+                "name :",
                 "the",
                 "Die",
                 "The",
