@@ -28,9 +28,11 @@
 //! Measured in wasm on 10 MB of the benchmark's multilingual report prose (German nouns are
 //! capitalised, so busy stretches are many): PERSON took 67 ms reading every token and 52
 //! ms stepping; on the mixed corpus, 59 ms stepping at every capital and 48 ms passing over
-//! the stop words. Passing over unknown words and words with digits: 10 MB of German report
-//! prose (a paragraph of nouns, no names) 82 → 61 ms, the benchmark's prose 40 → 37 ms and
-//! its mixed corpus 48 → 44 ms (the rest of its busy stretches hold cues and names). Linear: the scout
+//! the stop words. Passing over unknown words and words with digits, also where unknown
+//! words and particles stand between them and the quiet word ("Durchsuchung der Wohnung"):
+//! 10 MB of German report prose (a paragraph of nouns, no names) 82 → 47 ms, the benchmark's
+//! prose 40 → 31 ms and its mixed corpus 48 → 40 ms (the rest of its busy stretches hold
+//! cues and names). Linear: the scout
 //! reads each byte once (a capitalised word's lexicon look-up included), the look back for a
 //! cue before one passes at most three particles, and the look back from an upper-case
 //! letter to a restart word stays within the stretch being stepped over.
@@ -162,7 +164,8 @@ fn stop_word_end(text: &str, lex: &Lexicon, at: usize) -> Option<usize> {
     (unknown && no_cue_before(text, lex, at)).then_some(end)
 }
 
-/// Most particles and chunks of punctuation [`no_cue_before`] looks back over ("van de la").
+/// Most particles, unknown words and chunks of punctuation [`no_cue_before`] looks back
+/// over ("van de la", "Durchsuchung der").
 const PARTICLES_BACK: usize = 3;
 
 /// How far [`inside_number`] looks for the ends of the word around a capital (a bound that
@@ -266,40 +269,55 @@ fn breaks_only(text: &str, lex: &Lexicon, start: usize, end: usize) -> bool {
     word_flags(lex, key, lex.cue_bits(key)) & !(flag::STOP | flag::LOCATIVE) == 0
 }
 
-/// Whether `chunk` (a run of non-space bytes) is a capitalised ASCII stop word or locative
-/// and nothing else ("Die", "Nach"): the classifier makes it a break whatever the lexicon's
-/// name lists say of it.
-fn capitalised_break(lex: &Lexicon, chunk: &[u8]) -> bool {
-    let Some((first, rest)) = chunk.split_first() else {
-        return false;
-    };
+/// What a capitalised ASCII word before a passed-over word is to the classifier.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Capital {
+    /// A stop word or locative ("Die", "Nach"), and nothing else: a break, whatever the
+    /// lexicon's name lists say of it.
+    Break,
+    /// A word the lexicon does not know ("Durchsuchung" of "Durchsuchung der Wohnung"): a
+    /// name unit that is no name alone, nor with the unknown words and particles after it.
+    Unknown,
+}
+
+/// `chunk` (a run of non-space bytes) as a [`Capital`], if it is one: an ASCII word of
+/// letters, the first upper case, with nothing glued to it.
+fn capital(lex: &Lexicon, chunk: &[u8]) -> Option<Capital> {
+    let (first, rest) = chunk.split_first()?;
     if !first.is_ascii_uppercase()
         || rest.is_empty()
         || chunk.len() > MAX_KEY_BYTES
-        || !rest.iter().all(u8::is_ascii_lowercase)
+        || !rest.iter().all(u8::is_ascii_alphabetic)
     {
-        return false;
+        return None;
     }
     let mut key = [0u8; MAX_KEY_BYTES];
-    let Some(key) = key.get_mut(..chunk.len()) else {
-        return false;
-    };
+    let key = key.get_mut(..chunk.len())?;
     key.copy_from_slice(chunk);
     key.make_ascii_lowercase();
-    let f = word_flags(lex, key, lex.bits(key));
+    let bits = lex.bits(key);
+    let f = word_flags(lex, key, bits);
     let brk = flag::STOP | flag::LOCATIVE;
-    f & brk != 0 && f & !(brk | flag::COMMON) == 0
+    if f & brk != 0 && f & !(brk | flag::COMMON) == 0 {
+        return Some(Capital::Break);
+    }
+    let unknown = f & !flag::COMMON == 0 && bits & (flag::GIVEN | flag::SURNAME) == 0;
+    unknown.then_some(Capital::Unknown)
 }
 
-/// Whether the word at `at` is classified with no cue before it: the text before it is white
-/// space after a restart word ([`restart`]'s kind: a quiet token, after which the classifier
-/// holds no state) followed by nothing but punctuation and digits, with up to
-/// [`PARTICLES_BACK`] particles between that and the word; or only white space. A capitalised
-/// word the lexicon does not know then makes a run that is no name: without a cue, a lone
-/// unknown word is neither a given name nor upper case (`shapes::span_at`), and "SURNAME,
-/// Given" needs an upper-case or known surname. What follows it is read again from a restart
-/// word before the next capital the scout stops at, which lies before this word unless a
-/// quiet token separates the two.
+/// Whether no cue reaches the word at `at`. Looking back from it, over punctuation glued to
+/// it and then chunk by chunk (runs of non-space bytes), the look meets a break before any
+/// cue: a quiet word ([`restart`]'s kind, with only punctuation and digits after it in its
+/// chunk), a stop word or locative, or the start of the text; on the way it passes at most
+/// [`PARTICLES_BACK`] particles, unknown capitalised words ([`Capital::Unknown`]) and chunks
+/// of punctuation.
+///
+/// The word then begins or continues a run of unknown words and particles with no cue
+/// before it, which is no name: without a cue, `shapes::span_at` finds a name only from a
+/// given name, an initial, or an upper-case word before a given name, and "SURNAME, Given"
+/// needs a given name after the comma. Each of those holds a capital the scout stops at,
+/// and the stretch for it starts at a restart word ([`restart`]) before the whole run, so
+/// the classifier reads the run then.
 fn no_cue_before(text: &str, lex: &Lexicon, at: usize) -> bool {
     let bytes = text.as_bytes();
     // Punctuation glued before the word ("(Az.", a quote) is a break of its own.
@@ -350,7 +368,16 @@ fn no_cue_before(text: &str, lex: &Lexicon, at: usize) -> bool {
             return breaks_only(text, lex, start, end);
         }
         if word.is_empty() {
-            return capitalised_break(lex, chunk);
+            // A stop word: a break. An unknown word: part of the same run, which is no
+            // name without a cue before it, so the look goes on.
+            match capital(lex, chunk) {
+                Some(Capital::Break) => return true,
+                Some(Capital::Unknown) => {
+                    end = start;
+                    continue;
+                }
+                None => return false,
+            }
         }
         if word.len() > MAX_KEY_BYTES {
             return false;
@@ -576,11 +603,19 @@ mod tests {
             ("x ZoRb y Anna", "Anna"),
             ("x über Zorb y Anna", "Anna"),
             ("x smith Zorb y Anna", "Anna"),
-            ("x in Quix Zorb y", "Zorb"),
+            ("x in Quix Zorb y Anna", "Anna"),
             ("x in Quix y Anna", "Anna"),
             ("x. Die Quix y Anna", "Anna"),
             ("x. Nach Quix y Anna", "Anna"),
             ("x. De Quix y Anna", "Quix"),
+            ("x Zorb der Quix y Anna", "Anna"),
+            ("x Zorb Quix y Anna", "Anna"),
+            ("x ZORB van QUIX y Anna", "Anna"),
+            ("Herr Zorb der Quix y Anna", "Herr"),
+            ("the suspect Zorb der Quix y Anna", "Zorb"),
+            ("the suspect Zorb Quix der Quix y Anna", "Zorb"),
+            ("x Anna der Quix y", "Anna"),
+            ("x Zorb, der Quix y Anna", "Quix"),
             ("x. Herr Quix y Anna", "Herr"),
             ("x. Anna Quix y", "Anna"),
             ("x in Bahnhof y Anna", "Bahnhof"),
