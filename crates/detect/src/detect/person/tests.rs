@@ -415,6 +415,11 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
         "B.",
         // Unknown capitalised words, which the scout passes over when no cue stands before
         // them; and what may stand between a cue and them.
+        "Zeuge",
+        "Beschuldigte",
+        "Epäilty",
+        "117-B",
+        "sagte",
         "Nähe",
         "ÉTÉ",
         "1A:2B:3C",
@@ -563,6 +568,10 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
                 ":",
                 "witness ,",
                 "name :",
+                "Zeuge",
+                "Zeuge sagte",
+                "Herr sagte",
+                "no. 2024/117-B.",
                 "the",
                 "Die",
                 "The",
