@@ -289,12 +289,21 @@ impl FoldMemo {
     }
 }
 
+/// Pads the folded text where folding shortened it (see [`Folded`]): never a byte of UTF-8,
+/// and no term holds it, so the automaton steps over it.
+pub const FILLER: u8 = 0xFF;
+
 /// A text with every character replaced by [`fold_char`] (and, when asked, every run of
 /// whitespace by one space), searched instead of the original, plus what is needed to map a
-/// folded offset back: folding is linear and the map costs nothing while every character
-/// keeps its UTF-8 length, which is the common case.
+/// folded offset back.
+///
+/// Most texts are folded in place: the copy keeps every offset of the original, a
+/// character whose fold is shorter and a run of white space being padded with [`FILLER`]
+/// bytes, which the search steps over. Only a text with a character whose fold is longer or
+/// ASCII (`Ⱥ`, the Kelvin sign) is folded into a shorter or longer copy, with a map of the
+/// offsets that changed.
 pub struct Folded {
-    /// The folded text (valid UTF-8: ASCII bytes and whole encoded `char`s).
+    /// The folded text: ASCII bytes, whole encoded `char`s and [`FILLER`] bytes.
     pub text: Vec<u8>,
     /// `(folded offset, original offset)` after every chunk whose length changed; starts
     /// with `(0, 0)`, increasing in both.
@@ -341,9 +350,112 @@ fn word_starts(hay: &[u8]) -> Vec<u64> {
     bits
 }
 
+/// `text` folded in place (see [`Folded`]), or `None` when a character's fold is longer
+/// than it or ASCII. One copy, lower-cased sixteen bytes at a time; then the characters
+/// [`fold_run`] stops at: white space to collapse becomes one space and fillers, a
+/// character whose fold differs is overwritten by it (and fillers).
+fn padded(text: &str, collapse_space: bool) -> Option<Vec<u8>> {
+    let bytes = text.as_bytes();
+    let mut out = bytes.to_vec();
+    lowercase(&mut out);
+    let mut memo = FoldMemo::new();
+    let pairs = self_folding_pairs();
+    let mut i = 0;
+    while i < bytes.len() {
+        i += fold_run(
+            bytes.get(i..).unwrap_or_default(),
+            collapse_space,
+            Some(pairs),
+        );
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        let n = c.len_utf8();
+        if collapse_space && c.is_whitespace() {
+            let mut end = i + n;
+            while let Some(d) = text
+                .get(end..)
+                .and_then(|t| t.chars().next())
+                .filter(|d| d.is_whitespace())
+            {
+                end += d.len_utf8();
+            }
+            if let Some(run) = out.get_mut(i..end) {
+                run.fill(FILLER);
+                if let Some(first) = run.first_mut() {
+                    *first = b' ';
+                }
+            }
+            i = end;
+            continue;
+        }
+        if !c.is_ascii() {
+            let f = memo.fold(c);
+            if f != c {
+                let m = f.len_utf8();
+                if m > n || f.is_ascii() {
+                    return None;
+                }
+                let slot = out.get_mut(i..i + n)?;
+                slot.fill(FILLER);
+                f.encode_utf8(slot.get_mut(..m)?);
+            }
+        }
+        i += n;
+    }
+    Some(out)
+}
+
+/// `end` moved past the [`FILLER`] bytes at it: a match that ends with a character or a
+/// collapsed run of white space ends where its padding does, as it ends where the
+/// original character or run does.
+fn past_fillers(hay: &[u8], mut end: usize) -> usize {
+    while hay.get(end) == Some(&FILLER) {
+        end += 1;
+    }
+    end
+}
+
+/// Where a match of `len` bytes that ends at `end` of `hay` starts: `len` bytes back,
+/// plus the [`FILLER`] bytes among them.
+fn match_start(hay: &[u8], end: usize, len: usize) -> usize {
+    let plain = end.saturating_sub(len);
+    if !hay.get(plain..end).is_some_and(|m| m.contains(&FILLER)) {
+        return plain;
+    }
+    let mut start = end;
+    let mut left = len;
+    while left > 0 && start > 0 {
+        start -= 1;
+        if hay.get(start) != Some(&FILLER) {
+            left -= 1;
+        }
+    }
+    start
+}
+
 impl Folded {
     /// Folds `text`; `collapse_space` turns each run of whitespace into one space.
     pub fn new(text: &str, collapse_space: bool) -> Folded {
+        match padded(text, collapse_space) {
+            Some(out) => {
+                let starts = word_starts(&out);
+                Folded {
+                    text: out,
+                    breaks: vec![(0, 0)],
+                    chunk_starts: vec![0],
+                    starts,
+                    narrow: None,
+                }
+            }
+            None => Folded::unpadded(text, collapse_space),
+        }
+    }
+
+    /// [`Folded::new`] without padding: a copy as long as the folded characters, with the
+    /// map of the offsets that changed (for any text; the reference the tests compare with).
+    #[doc(hidden)]
+    pub fn unpadded(text: &str, collapse_space: bool) -> Folded {
         let mut out: Vec<u8> = Vec::with_capacity(text.len());
         let mut breaks = vec![(0, 0)];
         let mut chunk_starts = vec![0];
@@ -416,8 +528,10 @@ impl Folded {
             while rest != 0 {
                 let k = rest.trailing_zeros() as usize;
                 let p = w * 64 + k;
-                // The last byte of the text has no pair: kept (the search checks it).
+                // The last byte of the text has no pair, nor a byte before padding: kept
+                // (the search checks it).
                 let pass = match (hay.get(p), hay.get(p + 1)) {
+                    (Some(_), Some(&FILLER)) => true,
                     (Some(&a), Some(&b)) => pair_in(filter, a, b),
                     _ => true,
                 };
@@ -761,6 +875,12 @@ impl Automaton {
             while bits != 0 {
                 let p = w * 64 + bits.trailing_zeros() as usize;
                 let may_start = match (hay.get(p), hay.get(p + 1)) {
+                    // Padding next: the filters' bytes are further on (rare; the automaton
+                    // decides).
+                    (Some(&a), Some(&FILLER)) => self.starts.get(usize::from(a)) == Some(&true),
+                    (Some(&a), Some(&b)) if hay.get(p + 2) == Some(&FILLER) => {
+                        pair_in(&self.pairs, a, b)
+                    }
                     (Some(&a), Some(&b)) => {
                         pair_in(&self.pairs, a, b) && self.triple_in(a, b, hay.get(p + 2))
                     }
@@ -816,6 +936,11 @@ impl Automaton {
             let Some(&b) = hay.get(i) else {
                 break;
             };
+            if b == FILLER {
+                // Padding of the folded text: no byte of the text.
+                i += 1;
+                continue;
+            }
             // A match may not start here if the byte before is a letter or digit (see
             // `skip`): when the failure links fall back to the start state, stay there.
             let inside = word_starts
@@ -834,7 +959,7 @@ impl Automaton {
         }
         let (p, end) = found?;
         let len = self.lens.get(p).copied().unwrap_or(0);
-        Some((p, end.saturating_sub(len), end))
+        Some((p, match_start(hay, end, len), past_fillers(hay, end)))
     }
 
     /// Calls `each(pattern, end)` for the patterns that match `hay` from exactly `start`,
@@ -842,14 +967,19 @@ impl Automaton {
     /// of the longest pattern, and no allocation (it runs once per refused match).
     fn each_match_at(&self, hay: &[u8], start: usize, each: &mut dyn FnMut(usize, usize)) {
         let mut s = ROOT;
-        for (depth, &b) in hay.get(start..).unwrap_or_default().iter().enumerate() {
+        let mut depth = 0;
+        for (k, &b) in hay.get(start..).unwrap_or_default().iter().enumerate() {
+            if b == FILLER {
+                continue;
+            }
             let Some(n) = self.child(s, b) else { break };
             s = n;
+            depth += 1;
             let p = self.pattern.get(s as usize).copied().unwrap_or(NONE);
             // A state's pattern may be inherited through its failure link (a suffix match
             // that starts later): only a pattern as long as the walk starts at `start`.
-            if p != NONE && self.lens.get(p as usize) == Some(&(depth + 1)) {
-                each(p as usize, start + depth + 1);
+            if p != NONE && self.lens.get(p as usize) == Some(&depth) {
+                each(p as usize, past_fillers(hay, start + k + 1));
             }
         }
     }
@@ -1295,13 +1425,50 @@ mod tests {
                 }
             }
             for collapse in [false, true] {
-                let fast = Folded::new(&text, collapse);
+                let fast = Folded::unpadded(&text, collapse);
                 let (slow, breaks) = fold_reference(&text, collapse);
                 assert_eq!(fast.text, slow.as_bytes(), "{text:?}");
                 assert_eq!(fold_term(&text, collapse), slow, "{text:?}");
                 assert_eq!(fast.breaks, breaks, "{text:?}");
                 folded_offsets_invert_original(&text, &fast);
                 assert_eq!(fast.starts, word_starts_reference(&fast.text), "{text:?}");
+                // In place: the same folding with every offset kept, or, where a fold is
+                // longer or ASCII, the copy above.
+                let padded = Folded::new(&text, collapse);
+                let in_place = text.chars().all(|c| {
+                    let f = fold_char(c);
+                    c.is_ascii() || f == c || (f.len_utf8() <= c.len_utf8() && !f.is_ascii())
+                });
+                if in_place {
+                    assert_eq!(padded.text.len(), text.len(), "{text:?}");
+                    let stripped: Vec<u8> = padded
+                        .text
+                        .iter()
+                        .copied()
+                        .filter(|&b| b != FILLER)
+                        .collect();
+                    assert_eq!(stripped, slow.as_bytes(), "{text:?}");
+                    assert_eq!(padded.breaks, [(0, 0)], "{text:?}");
+                    // Each character of the text and each run of white space begins where
+                    // it did, its padding after it.
+                    for (i, c) in text.char_indices() {
+                        let at = padded.text[i];
+                        if c.is_whitespace() && collapse {
+                            let first = i == 0 || !text[..i].ends_with(char::is_whitespace);
+                            assert_eq!(at == b' ', first, "{text:?} {i}");
+                        } else {
+                            assert_ne!(at, FILLER, "{text:?} {i}");
+                        }
+                    }
+                    assert_eq!(
+                        padded.starts,
+                        word_starts_reference(&padded.text),
+                        "{text:?}"
+                    );
+                } else {
+                    assert_eq!(padded.text, fast.text, "{text:?}");
+                    assert_eq!(padded.breaks, fast.breaks, "{text:?}");
+                }
                 for k in 0..text.len() {
                     let rest = &text.as_bytes()[k..];
                     assert_eq!(
@@ -1428,12 +1595,15 @@ mod tests {
             let inside = ranges.iter().any(|&(a, b)| (a..b).contains(&p));
             assert_eq!(set, p % 2 == 0 && !inside, "{p}");
         }
-        // A range ending inside a run of white space that folds to one space has no exact
-        // folded end: it is left in.
+        // Unpadded, a range ending inside a run of white space that folds to one space has
+        // no exact folded end: it is left in. Padded, every offset is exact.
         let text = "a  \n  b c";
-        let f = Folded::new(text, true);
+        let f = Folded::unpadded(text, true);
         assert_eq!(f.folded_offset(4), None);
         assert_eq!(f.starts_outside(&[(0, 4)]), f.starts);
+        let f = Folded::new(text, true);
+        assert_eq!(f.folded_offset(4), Some(4));
+        assert_eq!(f.starts_outside(&[(0, 4)])[0], f.starts[0] & !0b1111);
     }
 
     #[test]
