@@ -153,6 +153,8 @@ const CASES: &[(&str, &str)] = &[
     ("a@a@", "a@"),
     ("a.a.", "a."),
     ("email valid", "anna@example.de "),
+    // The shortest valid address: the most findings a megabyte can hold (142,857).
+    ("emails, dense", "a@b.de "),
     ("::::", ":"),
     ("hex colon", "ff:"),
     ("http://", "http://"),
