@@ -74,32 +74,39 @@ extern "C" {
 /// reason, action, rule, path? }`, in that key order).
 fn findings_to_js(findings: &[JsFinding<'_>]) -> Result<JsValue, JsValue> {
     let mut table = Interner::default();
-    let mut nums = Vec::with_capacity(findings.len() * 3);
-    let mut idx = Vec::with_capacity(findings.len() * 6);
+    // Sized up front and written by index: this crate is built for size, where every
+    // `push` stays a call (a megabyte of short e-mail addresses holds 142,857 findings).
+    let mut nums = vec![0f64; findings.len() * 3];
+    let mut idx = vec![u32::MAX; findings.len() * 6];
     // The last string of each field and its index: neighbouring findings mostly share their
-    // entity, recognizer, action and rule, and a string comparison is cheaper than a lookup.
+    // entity, recognizer, action and rule (mostly the very same string, compared by address
+    // first), and a comparison is cheaper than a lookup.
     let mut last: [(&str, u32); 6] = [("", u32::MAX); 6];
-    for f in findings {
+    for ((f, num), ix) in findings
+        .iter()
+        .zip(nums.chunks_exact_mut(3))
+        .zip(idx.chunks_exact_mut(6))
+    {
         // UTF-16 offsets below 2^53: exact as f64.
         #[allow(clippy::cast_precision_loss)]
-        nums.extend([f.start as f64, f.end as f64, f.score]);
+        num.copy_from_slice(&[f.start as f64, f.end as f64, f.score]);
         let fields = [
-            f.entity,
-            f.recognizer,
-            f.reason,
-            f.action,
-            f.rule,
-            f.path.unwrap_or(""),
+            Some(f.entity),
+            Some(f.recognizer),
+            Some(f.reason),
+            Some(f.action),
+            Some(f.rule),
+            f.path,
         ];
-        for (i, (s, memo)) in fields.into_iter().zip(last.iter_mut()).enumerate() {
-            if i == 5 && f.path.is_none() {
-                idx.push(u32::MAX);
-            } else if memo.1 != u32::MAX && memo.0 == s {
-                idx.push(memo.1);
-            } else {
+        for ((s, memo), slot) in fields.into_iter().zip(last.iter_mut()).zip(ix.iter_mut()) {
+            // No path: the slot keeps u32::MAX.
+            let Some(s) = s else { continue };
+            let same = memo.1 != u32::MAX
+                && ((memo.0.as_ptr() == s.as_ptr() && memo.0.len() == s.len()) || memo.0 == s);
+            if !same {
                 *memo = (s, table.intern(s));
-                idx.push(memo.1);
             }
+            *slot = memo.1;
         }
     }
     let strings = serde_json::to_string(&table.strings).map_err(|_| result_error())?;
@@ -189,21 +196,39 @@ fn js_findings<'a, 't>(
     findings: &'a [RedactionFinding],
     text_of: impl Fn(Option<&str>) -> Option<&'t str>,
 ) -> Vec<JsFinding<'a>> {
-    let mut out: Vec<JsFinding<'a>> = findings
-        .iter()
-        .map(|f| JsFinding {
-            entity: f.entity,
-            start: f.start,
-            end: f.end,
-            score: crate::audit::round_score(f.score),
-            recognizer: &f.recognizer,
-            reason: &f.reason,
-            action: f.action,
-            rule: &f.rule,
-            path: f.path.as_deref(),
-        })
-        .collect();
-    // One pass per distinct text (the whole input, or each JSON string with findings).
+    let js = |f: &'a RedactionFinding, (start, end): (usize, usize)| JsFinding {
+        entity: f.entity,
+        start,
+        end,
+        score: crate::audit::round_score(f.score),
+        recognizer: &f.recognizer,
+        reason: &f.reason,
+        action: f.action,
+        rule: &f.rule,
+        path: f.path.as_deref(),
+    };
+    if findings.iter().all(|f| f.path.is_none()) {
+        // One text (`analyze`, `redactText`): one pass over it, no grouping by path.
+        let mut bytes = vec![0usize; findings.len() * 2];
+        for (f, pair) in findings.iter().zip(bytes.chunks_exact_mut(2)) {
+            pair.copy_from_slice(&[f.start, f.end]);
+        }
+        let units = text_of(None).map(|text| utf16_positions(text, &bytes));
+        let units = units.as_deref().unwrap_or(&bytes);
+        return findings
+            .iter()
+            .zip(units.chunks_exact(2))
+            .map(|(f, pair)| {
+                let (s, e) = match *pair {
+                    [s, e] => (s, e),
+                    _ => (f.start, f.end),
+                };
+                js(f, (s, e))
+            })
+            .collect();
+    }
+    let mut out: Vec<JsFinding<'a>> = findings.iter().map(|f| js(f, (f.start, f.end))).collect();
+    // One pass per distinct text (each JSON string with findings).
     let mut paths: Vec<Option<&str>> = out.iter().map(|f| f.path).collect();
     crate::sort::sort(&mut paths);
     paths.dedup();
