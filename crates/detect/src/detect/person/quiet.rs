@@ -159,18 +159,30 @@ fn stop_word_end(text: &str, lex: &Lexicon, at: usize) -> Option<usize> {
     key.make_ascii_lowercase();
     let bits = lex.bits(key);
     let f = word_flags(lex, key, bits);
+    passable(text, lex, (at, end), f, || {
+        bits & (flag::GIVEN | flag::SURNAME) != 0
+    })
+}
+
+/// `end` if the scout may pass over the capitalised or upper-case word `at..end`, whose
+/// cue-word flags are `f` and which `named()` says is in a name list: a stop word,
+/// particle or locative; a cue with a quiet word after it ("Der Beschuldigte wurde …"); an
+/// unknown word with no cue before it (a German noun, a field name such as "IBAN").
+fn passable(
+    text: &str,
+    lex: &Lexicon,
+    (at, end): (usize, usize),
+    f: u32,
+    named: impl FnOnce() -> bool,
+) -> Option<usize> {
     let quiet = flag::STOP | flag::LOCATIVE | flag::PARTICLE;
     if f & quiet != 0 && f & !(quiet | flag::COMMON) == 0 {
         return Some(end);
     }
     if f & CUE_ITEM != 0 && quiet_after(text, lex, end) {
-        // A cue with nothing to announce ("Der Beschuldigte wurde …").
         return Some(end);
     }
-    // An unknown capitalised or upper-case word with no cue before it: a German noun
-    // ("Bahnhof", "Wohnung"), a field name ("IBAN", "PESEL").
-    let unknown = f & !flag::COMMON == 0 && bits & (flag::GIVEN | flag::SURNAME) == 0;
-    (unknown && no_cue_before(text, lex, at)).then_some(end)
+    (f & !flag::COMMON == 0 && !named() && no_cue_before(text, lex, at)).then_some(end)
 }
 
 /// The flags that make a capitalised word a cue item whatever follows it but `:` (see
@@ -224,15 +236,9 @@ fn token_end(text: &str, lex: &Lexicon, at: usize) -> Option<usize> {
     let key = key.as_bytes();
     let bits = lex.bits(key);
     let f = word_flags(lex, key, bits);
-    let quiet = flag::STOP | flag::LOCATIVE | flag::PARTICLE;
-    if f & quiet != 0 && f & !(quiet | flag::COMMON) == 0 {
-        return Some(t.end);
-    }
-    if f & CUE_ITEM != 0 && quiet_after(text, lex, t.end) {
-        return Some(t.end);
-    }
-    let unknown = f & !flag::COMMON == 0 && !lex.hit(key, bits, &mut Key::new()).any();
-    (unknown && no_cue_before(text, lex, at)).then_some(t.end)
+    passable(text, lex, (at, t.end), f, || {
+        lex.hit(key, bits, &mut Key::new()).any()
+    })
 }
 
 /// Whether `chunk` (a run of non-space bytes starting at `start` of `text`) holds no word:
