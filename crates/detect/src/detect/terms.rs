@@ -108,6 +108,9 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
 }
 
+/// Every byte [`is_space`] accepts.
+const SPACES: [u8; 6] = [b'\t', b'\n', 0x0B, 0x0C, b'\r', b' '];
+
 /// ASCII letter or digit (inlined, as [`is_space`]).
 #[inline(always)]
 fn is_word(b: u8) -> bool {
@@ -714,6 +717,11 @@ struct Builder {
     states: Vec<State>,
     /// Sparse transitions, one linked list per state.
     edges: Vec<Edge>,
+    /// The start state's transitions, also dense (0 = none): every term's insertion and
+    /// most failure links ask the start state, which has an edge for nearly every byte a
+    /// term starts with. Walking that list dominated the build of a report's propagation
+    /// automaton, which is made on every call.
+    root: [u32; 256],
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -748,30 +756,36 @@ impl Automaton {
         let mut bytes = Vec::with_capacity(a.edges.len());
         let mut next = Vec::with_capacity(a.edges.len());
         off.push(0);
-        let mut edges = Vec::new();
-        for s in 0..a.states.len() {
-            let s = u32::try_from(s).map_err(|_| too_large())?;
-            a.children(s, &mut edges);
-            for &(byte, n) in &edges {
-                bytes.push(byte);
-                next.push(n);
+        for st in &a.states {
+            let mut e = st.first;
+            while let Some(edge) = a.edge(e) {
+                bytes.push(edge.byte);
+                next.push(edge.next);
+                e = edge.sibling;
             }
             off.push(u32::try_from(bytes.len()).map_err(|_| too_large())?);
         }
+        let mut edges = Vec::new();
+        // The automaton of a report's values is built on every call, for a few hundred
+        // bytes of terms: what is made here is sized by the terms, not by the alphabet or
+        // the filters, wherever it can be.
         let mut root = vec![ROOT; 256];
+        let mut starts = [false; 256];
         a.children(ROOT, &mut edges);
         for &(byte, n) in &edges {
             if let Some(slot) = root.get_mut(usize::from(byte)) {
                 *slot = n;
             }
+            if let Some(flag) = starts.get_mut(usize::from(byte)) {
+                *flag = true;
+            }
         }
-        let mut starts = [false; 256];
-        for (flag, &n) in starts.iter_mut().zip(&root) {
-            *flag = n != ROOT;
-        }
-        let space_starts =
-            (0..=255u8).any(|b| is_space(b) && starts.get(usize::from(b)) == Some(&true));
+        let space_starts = SPACES
+            .iter()
+            .any(|&b| starts.get(usize::from(b)) == Some(&true));
         let mut pairs = vec![0u64; PAIR_WORDS];
+        // The words of `pairs` that get a bit (with repeats), for `pair_words`.
+        let mut touched: Vec<usize> = Vec::with_capacity(patterns.len());
         for p in patterns.iter().map(String::as_bytes) {
             let (from, to) = match *p {
                 [] => continue,
@@ -786,7 +800,10 @@ impl Automaton {
                     *w |= 1 << (k % 64);
                 }
             }
+            touched.extend((from / 64)..=((to - 1) / 64));
         }
+        crate::sort::sort(&mut touched);
+        touched.dedup();
         let mut triples = vec![0u64; TRIPLE_WORDS];
         let mut set = |h: usize| {
             if let Some(w) = triples.get_mut(h / 64) {
@@ -803,11 +820,9 @@ impl Automaton {
         if patterns.iter().any(|p| p.len() == 1) {
             triples = Vec::new();
         }
-        let pair_words = pairs
-            .iter()
-            .enumerate()
-            .filter(|&(_, &w)| w != 0)
-            .filter_map(|(i, &w)| Some((u16::try_from(i).ok()?, w)))
+        let pair_words = touched
+            .into_iter()
+            .filter_map(|i| Some((u16::try_from(i).ok()?, *pairs.get(i)?)))
             .collect();
         Ok(Automaton {
             root,
@@ -1069,9 +1084,14 @@ impl Builder {
             fail: DEAD,
             pattern: NONE,
         };
+        // At most one state and one edge per byte of the terms.
+        let bytes: usize = patterns.iter().map(String::len).sum();
+        let mut states = Vec::with_capacity(bytes + 2);
+        states.extend([blank, blank]);
         let mut a = Builder {
-            states: vec![blank, blank],
-            edges: Vec::new(),
+            states,
+            edges: Vec::with_capacity(bytes),
+            root: [0; 256],
         };
         'patterns: for (pid, pat) in patterns.iter().enumerate() {
             let pid = u32::try_from(pid).map_err(|_| too_large())?;
@@ -1097,23 +1117,34 @@ impl Builder {
             }
         }
         // Failure links, breadth first. A state where a term ends fails to DEAD: after a
-        // match, the search only goes on to extend it, never to start a later one.
-        let mut queue = std::collections::VecDeque::new();
-        let mut edges = Vec::new();
-        a.children(ROOT, &mut edges);
-        for &(_, next) in &edges {
-            let fail = if a.state(next).pattern == NONE {
+        // match, the search only goes on to extend it, never to start a later one. The
+        // queue is a vector read from the front (every state enters it once), and the
+        // edges are read from their lists in place: this runs on every call, for the
+        // automaton of the report's own values.
+        let mut queue: Vec<u32> = Vec::with_capacity(a.states.len());
+        let mut e = a.state(ROOT).first;
+        while let Some(edge) = a.edge(e) {
+            let fail = if a.state(edge.next).pattern == NONE {
                 ROOT
             } else {
                 DEAD
             };
-            a.set(next, |st| st.fail = fail);
-            queue.push_back(next);
+            a.set(edge.next, |st| st.fail = fail);
+            queue.push(edge.next);
+            e = edge.sibling;
         }
-        while let Some(id) = queue.pop_front() {
-            a.children(id, &mut edges);
-            for &(byte, next) in &edges {
-                queue.push_back(next);
+        let mut head = 0;
+        while let Some(&id) = queue.get(head) {
+            head += 1;
+            let mut e = a.state(id).first;
+            while let Some(Edge {
+                byte,
+                next,
+                sibling,
+            }) = a.edge(e)
+            {
+                e = sibling;
+                queue.push(next);
                 if a.state(next).pattern != NONE {
                     a.set(next, |st| st.fail = DEAD);
                     continue;
@@ -1139,6 +1170,13 @@ impl Builder {
             }
         }
         Ok(a)
+    }
+
+    /// The edge numbered `e` (index + 1; 0 = none).
+    fn edge(&self, e: u32) -> Option<Edge> {
+        e.checked_sub(1)
+            .and_then(|i| self.edges.get(i as usize))
+            .copied()
     }
 
     fn state(&self, s: u32) -> State {
@@ -1167,6 +1205,13 @@ impl Builder {
     }
 
     fn child(&self, s: u32, byte: u8) -> Option<u32> {
+        if s == ROOT {
+            return self
+                .root
+                .get(usize::from(byte))
+                .copied()
+                .filter(|&n| n != 0);
+        }
         let mut e = self.state(s).first;
         while let Some(edge) = e.checked_sub(1).and_then(|i| self.edges.get(i as usize)) {
             if edge.byte == byte {
@@ -1192,6 +1237,11 @@ impl Builder {
             sibling,
         });
         self.set(s, |st| st.first = edge);
+        if s == ROOT
+            && let Some(slot) = self.root.get_mut(usize::from(byte))
+        {
+            *slot = next;
+        }
         Ok(next)
     }
 }
@@ -1347,6 +1397,48 @@ mod tests {
             self.0 ^= self.0 >> 7;
             self.0 ^= self.0 << 17;
             (self.0 % n as u64) as usize
+        }
+    }
+
+    #[test]
+    fn spaces_are_the_bytes_is_space_accepts() {
+        let all: Vec<u8> = (0..=255u8).filter(|&b| is_space(b)).collect();
+        assert_eq!(all, SPACES);
+    }
+
+    #[test]
+    fn a_term_starting_with_white_space_is_noted() {
+        let terms = |t: &[&str]| t.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert!(
+            Automaton::new(&terms(&["abc", "\tx"]))
+                .unwrap()
+                .space_starts
+        );
+        assert!(
+            !Automaton::new(&terms(&["abc", "x\t"]))
+                .unwrap()
+                .space_starts
+        );
+    }
+
+    #[test]
+    fn pair_words_are_every_word_of_the_pair_filter_with_a_bit() {
+        // Terms of one byte set 256 bits (four words), longer ones one; some share a word.
+        for t in [
+            &["abc", "abd", "b", "zz", "\u{e9}t\u{e9}"][..],
+            &["x"],
+            &["hello", "world"],
+        ] {
+            let t: Vec<String> = t.iter().map(|s| (*s).to_owned()).collect();
+            let a = Automaton::new(&t).unwrap();
+            let all: Vec<(u16, u64)> = a
+                .pairs
+                .iter()
+                .enumerate()
+                .filter(|&(_, &w)| w != 0)
+                .map(|(i, &w)| (u16::try_from(i).unwrap(), w))
+                .collect();
+            assert_eq!(a.pair_words, all, "{t:?}");
         }
     }
 
