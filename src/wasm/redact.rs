@@ -29,13 +29,17 @@ struct JsFinding<'a> {
     path: Option<&'a str>,
 }
 
-// Findings cross in three pieces instead of as JSON: each distinct string once (a JSON
-// array: entity names, recognizers, reasons, actions, rules and paths repeat), the numbers
-// as a Float64Array and the string indices as a Uint32Array; this builds the objects.
-// Serialising every finding's strings as JSON and parsing them back was a third to a half
-// of `analyze` on inputs dense with findings (measured in wasm, Node).
-#[wasm_bindgen(inline_js = "export function borderseal_findings(strings, nums, idx) {
-  const t = JSON.parse(strings);
+// Findings cross in four pieces instead of as JSON: each distinct string once (entity
+// names, recognizers, reasons, actions, rules and paths repeat), joined into one string
+// with each one's length in UTF-16 units, the numbers as a Float64Array and the string
+// indices as a Uint32Array; this builds the objects. Serialising every finding's strings as
+// JSON and parsing them back was a third to a half of `analyze` on inputs dense with
+// findings; the table itself as a JSON array still cost a fifth of a one-report call
+// (~40 distinct strings each; measured in wasm, Node).
+#[wasm_bindgen(
+    inline_js = "export function borderseal_findings(joined, lens, nums, idx) {
+  const t = new Array(lens.length);
+  for (let i = 0, p = 0; i < lens.length; i++) { t[i] = joined.slice(p, p + lens[i]); p += lens[i]; }
   const n = nums.length / 3;
   const out = new Array(n);
   for (let i = 0; i < n; i++) {
@@ -57,10 +61,16 @@ export function borderseal_redaction(text, value, findings, rest) {
   r.auditDigest = o.auditDigest;
   r.conditions = o.conditions;
   return r;
-}")]
+}"
+)]
 extern "C" {
     #[wasm_bindgen(catch)]
-    fn borderseal_findings(strings: &str, nums: &[f64], idx: &[u32]) -> Result<JsValue, JsValue>;
+    fn borderseal_findings(
+        joined: &str,
+        lens: &[u32],
+        nums: &[f64],
+        idx: &[u32],
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     fn borderseal_redaction(
         text: Option<String>,
@@ -109,13 +119,25 @@ fn findings_to_js(findings: &[JsFinding<'_>]) -> Result<JsValue, JsValue> {
             *slot = memo.1;
         }
     }
-    let strings = serde_json::to_string(&table.strings).map_err(|_| result_error())?;
-    borderseal_findings(&strings, &nums, &idx).map_err(|_| result_error())
+    let mut joined = String::with_capacity(table.strings.iter().map(|s| s.len()).sum());
+    let mut lens = Vec::with_capacity(table.strings.len());
+    for s in &table.strings {
+        joined.push_str(s);
+        let units = if s.is_ascii() {
+            s.len()
+        } else {
+            s.encode_utf16().count()
+        };
+        lens.push(u32::try_from(units).map_err(|_| result_error())?);
+    }
+    borderseal_findings(&joined, &lens, &nums, &idx).map_err(|_| result_error())
 }
 
 /// A string table: each distinct string once, in order of first sight.
 struct Interner<'a> {
     strings: Vec<&'a str>,
+    /// [`short_hash`] of each string, while the table is scanned (up to [`SCAN`] strings).
+    hashes: Vec<u32>,
     /// Built once the table outgrows a linear scan (many JSON paths).
     index: BTreeMap<&'a str, u32>,
     /// `(address, length, index)` of strings seen, direct-mapped by address: findings share
@@ -125,6 +147,14 @@ struct Interner<'a> {
     seen: [(usize, usize, u32); SEEN_SLOTS],
 }
 
+/// FNV-1a of `s`, folded to 32 bits (a quick inequality test, not an index).
+fn short_hash(s: &str) -> u32 {
+    let h = s.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    (h ^ h >> 32) as u32
+}
+
 /// Slots of [`Interner::seen`].
 const SEEN_SLOTS: usize = 256;
 
@@ -132,6 +162,7 @@ impl Default for Interner<'_> {
     fn default() -> Self {
         Interner {
             strings: Vec::new(),
+            hashes: Vec::new(),
             index: BTreeMap::new(),
             seen: [(0, 0, u32::MAX); SEEN_SLOTS],
         }
@@ -139,8 +170,9 @@ impl Default for Interner<'_> {
 }
 
 /// Up to this many strings, a lookup scans the table (a report's findings share a few dozen
-/// strings; a scan of those is cheaper than building and searching a tree for every call).
-const SCAN: usize = 32;
+/// strings, ~40 in the comparison corpus; a scan of those is cheaper than building and
+/// searching a tree for every call).
+const SCAN: usize = 64;
 
 impl<'a> Interner<'a> {
     /// The index of `s` in the table, adding it on first sight.
@@ -165,9 +197,18 @@ impl<'a> Interner<'a> {
     /// [`Interner::intern`] by content.
     fn lookup(&mut self, s: &'a str) -> u32 {
         if self.strings.len() <= SCAN {
-            if let Some(i) = self.strings.iter().position(|t| *t == s) {
+            // Compared by a short hash first: most strings of a table are new (a report's
+            // reasons differ), and each new one is compared with all before it.
+            let h = short_hash(s);
+            if let Some(i) = self
+                .hashes
+                .iter()
+                .zip(&self.strings)
+                .position(|(&th, t)| th == h && *t == s)
+            {
                 return u32::try_from(i).unwrap_or(u32::MAX);
             }
+            self.hashes.push(h);
             self.strings.push(s);
             let i = u32::try_from(self.strings.len() - 1).unwrap_or(u32::MAX);
             if self.strings.len() > SCAN {

@@ -157,3 +157,26 @@ test('limits are explicit errors', () => {
   expectCode(() => r.redactJson(deep), 'JSON_TOO_DEEP');
   expectCode(() => r.analyze(42), 'INVALID_ARGUMENT');
 });
+
+test('findings carry their strings exactly, JSON keys beyond ASCII included, as the audit record does', () => {
+  // The findings' strings cross as one joined string cut by UTF-16 lengths; the audit
+  // record crosses as JSON. Keys with umlauts, an emoji (a surrogate pair), `/` and `~`
+  // (escaped in the JSON pointer), and more distinct strings than the interner scans.
+  const value = {
+    'Straße 🚓': 'Mail anna.schmidt@example.com or jorg.baumann@example.de',
+    'Zeugen/€~': ['IBAN DE89 3704 0044 0532 0130 00', 'Tel. +49 30 1234567'],
+    plain: 'Zeuge Jörg Baumann 😀, Karte 4111 1111 1111 1111',
+  };
+  for (let i = 0; i < 80; i++) value[`k${i}ü`] = `Zeugin Anna Schmidt${i} passport C01X00T47`;
+  const r = new Redactor();
+  const out = r.redactJson(value, { marking: 'TLP:AMBER' });
+  assert.ok(out.findings.length > 80, `${out.findings.length}`);
+  const paths = new Set(out.findings.map((f) => f.path));
+  for (const p of ['/Straße 🚓', '/Zeugen~1€~0/0', '/Zeugen~1€~0/1', '/plain', '/k79ü']) {
+    assert.ok(paths.has(p), `${p} missing: ${[...paths].slice(0, 8)}`);
+  }
+  const keys = ['entity', 'path', 'start', 'end', 'action', 'rule', 'recognizer'];
+  const pick = (f) => Object.fromEntries(keys.map((k) => [k, f[k]]));
+  assert.deepEqual(out.findings.map(pick), out.audit.findings.map(pick));
+  r.free();
+});
