@@ -22,14 +22,23 @@ impl TermSet {
     /// Compiles `terms` (with the entity each deny term reports). At one place the longest
     /// term that is a whole word wins (`John Smith` over `John`); of equal ones, the earlier.
     pub fn new(terms: &[(String, Option<Entity>)]) -> Result<TermSet> {
-        if terms.is_empty() {
+        let folded: Vec<String> = terms.iter().map(|(t, _)| fold_term(t, true)).collect();
+        Self::from_folded(folded, terms.iter().map(|(_, e)| *e).collect())
+    }
+
+    /// [`TermSet::new`] of terms already folded by `fold_term(term, true)`, with the entity
+    /// of each (same length).
+    pub(crate) fn from_folded(
+        folded: Vec<String>,
+        entities: Vec<Option<Entity>>,
+    ) -> Result<TermSet> {
+        if folded.is_empty() {
             return Ok(TermSet {
                 ac: None,
                 index: Vec::new(),
                 entities: Vec::new(),
             });
         }
-        let folded: Vec<String> = terms.iter().map(|(t, _)| fold_term(t, true)).collect();
         // Longest first: the leftmost-first automaton drops a term that an earlier one
         // prefixes, so a shorter term listed first would hide the longer one for good.
         let mut index: Vec<usize> = (0..folded.len()).collect();
@@ -44,7 +53,7 @@ impl TermSet {
         Ok(TermSet {
             ac: Some(Automaton::new(&ordered)?),
             index,
-            entities: terms.iter().map(|(_, e)| *e).collect(),
+            entities,
         })
     }
 

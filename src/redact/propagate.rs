@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use crate::decide::terms::TermSet;
 use crate::detect::Entity;
-use crate::detect::terms::Folded;
+use crate::detect::terms::{Folded, fold_term, may_occur};
 
 /// Most distinct values searched for again in one text. Beyond it the remaining values are
 /// not propagated (detection and the fail-closed re-scan still apply to them): this is a
@@ -47,6 +47,12 @@ pub(crate) struct Seed {
 /// entity and score of the (first, strongest) seed they repeat.
 /// `folded`: `Folded::new(text, true)`.
 pub(crate) fn propagate(text: &str, folded: &Folded, seeds: &[Seed]) -> Vec<Seed> {
+    propagate_with(text, folded, seeds, true)
+}
+
+/// [`propagate`], with or without the look for the values before the automaton is built
+/// (`precheck`; without it, the reference the tests compare with).
+fn propagate_with(text: &str, folded: &Folded, seeds: &[Seed], precheck: bool) -> Vec<Seed> {
     let mut order: Vec<&Seed> = seeds.iter().collect();
     // The strongest seed of a value decides its entity and score.
     crate::sort::sort_by_key_then(
@@ -103,9 +109,6 @@ pub(crate) fn propagate(text: &str, folded: &Folded, seeds: &[Seed]) -> Vec<Seed
     if terms.is_empty() {
         return Vec::new();
     }
-    let Ok(set) = TermSet::new(&terms) else {
-        return Vec::new();
-    };
     let mut covered: Vec<(usize, usize)> = seeds.iter().map(|s| (s.start, s.end)).collect();
     crate::sort::sort(&mut covered);
     // The furthest end of the covered places up to each one (sorted by start).
@@ -134,6 +137,16 @@ pub(crate) fn propagate(text: &str, folded: &Folded, seeds: &[Seed]) -> Vec<Seed
     // The search does not even try the word starts inside covered places (`refused` would
     // turn down whatever it found there): in a report most repeats are findings already.
     let starts = folded.starts_outside(&covered);
+    let patterns: Vec<String> = terms.iter().map(|(t, _)| fold_term(t, true)).collect();
+    // Where no value occurs at a word start outside the found places, nothing is to be
+    // found: the automaton is not even built (see `may_occur`).
+    if precheck && may_occur(&folded.text, &starts, &patterns) == Some(false) {
+        return Vec::new();
+    }
+    let entities = terms.iter().map(|(_, e)| *e).collect();
+    let Ok(set) = TermSet::from_folded(patterns, entities) else {
+        return Vec::new();
+    };
     set.find_indexed_folded_accepting(text, folded, Some(&starts), &refused, &|start, end| {
         overlap_end(start, end).is_none()
     })
@@ -272,6 +285,84 @@ mod tests {
             .map(|s| (s.start, &text[s.start..s.end]))
             .collect();
         assert_eq!(values, [(10, "ingrid")]);
+    }
+
+    #[test]
+    fn the_look_before_the_build_changes_no_result() {
+        // Values and their near-repeats: case and white-space variants, prefixes of one
+        // another, glued to letters, folds of other lengths (the Kelvin sign, `ẞ`, `İ`: an
+        // unpadded folded text), padded runs of white space, words beyond ASCII.
+        const PIECES: &[&str] = &[
+            "Jörg Baumann",
+            "jörg  baumann",
+            "BAUMANN",
+            "Baumanns",
+            "xBaumann",
+            "Anna",
+            "anna.schmidt@example.de",
+            "ANNA.SCHMIDT@EXAMPLE.DE",
+            "DE89 3704 0044 0532 0130 00",
+            "de89\t3704 0044 0532 0130 00",
+            "123ME",
+            "123MEI 3",
+            "\u{212A}owalski",
+            "Kowalski",
+            "Straße",
+            "STRAẞE",
+            "İnci",
+            "inci",
+            "the",
+            "witness",
+            "😀",
+            "Müller",
+            "MÜLLER",
+        ];
+        const SEPS: &[&str] = &[" ", " ", "  ", ", ", ". ", "\n", "\n\n\t", "-", "/", ""];
+        let mut state = 0x5EED_u64;
+        let mut next = move |n: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % n
+        };
+        let (mut skipped, mut found) = (0, 0);
+        for round in 0..3000 {
+            let mut text = String::new();
+            let mut places = Vec::new();
+            for _ in 0..(2 + round % 30) {
+                let piece = PIECES[next(PIECES.len())];
+                places.push((text.len(), text.len() + piece.len()));
+                text.push_str(piece);
+                text.push_str(SEPS[next(SEPS.len())]);
+            }
+            let mut seeds = Vec::new();
+            for &(start, end) in &places {
+                if next(3) == 0 {
+                    let entity = [Entity::Person, Entity::Email, Entity::Iban][next(3)];
+                    seeds.push(Seed {
+                        start,
+                        end,
+                        entity,
+                        score: [0.5, 0.9][next(2)],
+                    });
+                }
+            }
+            let folded = Folded::new(&text, true);
+            let spans = |v: Vec<Seed>| {
+                v.into_iter()
+                    .map(|s| (s.start, s.end, s.entity, s.score.to_bits()))
+                    .collect::<Vec<_>>()
+            };
+            let with = spans(propagate_with(&text, &folded, &seeds, true));
+            let without = spans(propagate_with(&text, &folded, &seeds, false));
+            assert_eq!(with, without, "{text:?} {seeds:?}");
+            if without.is_empty() {
+                skipped += 1;
+            } else {
+                found += 1;
+            }
+        }
+        assert!(skipped > 300 && found > 300, "{skipped} {found}");
     }
 
     #[test]

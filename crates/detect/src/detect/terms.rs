@@ -629,6 +629,81 @@ impl Folded {
     }
 }
 
+/// Most patterns [`may_occur`] looks at; with more it leaves the question to the automaton.
+const MAY_OCCUR_PATTERNS: usize = 64;
+
+/// Whether one of `patterns` (folded as the automaton's, by [`fold_term`]) may occur at an
+/// offset set in `starts`, a word-start bit set of the folded text `hay` (see
+/// [`Folded::starts_outside`]), its [`FILLER`] bytes stepped over as the automaton steps
+/// over them. `Some(false)` only when none does: a whole-word search from those starts
+/// ([`Automaton::find_whole_word`]) would then find nothing, and its automaton need not
+/// even be built. Same-value propagation builds one for the values of every text it is
+/// given, and in most reports of a page or two no value recurs outside the places already
+/// found: there the build was the largest cost of a one-report call.
+///
+/// `None` when answering would cost more than a look at each start: more than
+/// [`MAY_OCCUR_PATTERNS`] patterns, or comparisons past a budget of the text's length (a
+/// crafted text of near-repeats); the caller then builds the automaton. The work is linear
+/// in the text either way.
+#[must_use]
+pub fn may_occur(hay: &[u8], starts: &[u64], patterns: &[String]) -> Option<bool> {
+    if patterns.len() > MAY_OCCUR_PATTERNS {
+        return None;
+    }
+    // The patterns by their first byte (bit k: pattern k). An empty pattern never matches.
+    let mut first = [0u64; 256];
+    for (k, pat) in patterns.iter().enumerate() {
+        if let Some(slot) = pat
+            .as_bytes()
+            .first()
+            .and_then(|&b| first.get_mut(usize::from(b)))
+        {
+            *slot |= 1 << k;
+        }
+    }
+    let mut budget = hay.len() + 4096;
+    for (w, &word) in starts.iter().enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            let p = w * 64 + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            let Some(&b) = hay.get(p) else {
+                return Some(false);
+            };
+            let mut candidates = first.get(usize::from(b)).copied().unwrap_or(0);
+            while candidates != 0 {
+                let k = candidates.trailing_zeros() as usize;
+                candidates &= candidates - 1;
+                let pat = patterns.get(k).map_or(&[][..], |t| t.as_bytes());
+                // The rest of the pattern against the text after `p`, fillers skipped.
+                let mut i = p + 1;
+                let mut all = true;
+                for &c in pat.get(1..).unwrap_or_default() {
+                    loop {
+                        budget = budget.checked_sub(1)?;
+                        match hay.get(i) {
+                            Some(&FILLER) => i += 1,
+                            Some(&h) if h == c => break,
+                            _ => {
+                                all = false;
+                                break;
+                            }
+                        }
+                    }
+                    if !all {
+                        break;
+                    }
+                    i += 1;
+                }
+                if all {
+                    return Some(true);
+                }
+            }
+        }
+    }
+    Some(false)
+}
+
 /// Whether the pair `(a, b)` is set in a pair filter (one bit per pair of bytes, bit
 /// `256a + b`, as [`Automaton`] keeps for its terms).
 #[inline(always)]
