@@ -8,6 +8,7 @@
 //! other occurrence becomes a candidate of the same entity type and score, so the policy
 //! decides it exactly as it decided the original.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use crate::decide::terms::TermSet;
@@ -26,12 +27,53 @@ const MIN_VALUE_CHARS: usize = 4;
 /// Slots of the recently-met values in [`propagate`].
 const RECENT: usize = 64;
 
-/// The slot of `value` among the recently-met values (FNV-1a of its bytes).
-fn recent_slot(value: &str) -> usize {
-    let h = value.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+/// FNV-1a of `bytes`.
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    (h >> 32) as usize % RECENT
+    })
+}
+
+/// The slot of `value` among the recently-met values.
+fn recent_slot(value: &str) -> usize {
+    (fnv(value.as_bytes()) >> 32) as usize % RECENT
+}
+
+/// Keys a [`SmallSet`] scans before it becomes a tree.
+const SMALL: usize = 64;
+
+/// A set scanned while it holds few keys and a tree beyond: a report has a dozen values,
+/// and building and dropping a tree's nodes on every call cost more than the scans.
+/// Keys are compared by a hash first (the caller's, of the key's content).
+struct SmallSet<K> {
+    small: Vec<(u64, K)>,
+    tree: BTreeSet<K>,
+}
+
+impl<K> Default for SmallSet<K> {
+    fn default() -> Self {
+        SmallSet {
+            small: Vec::new(),
+            tree: BTreeSet::new(),
+        }
+    }
+}
+
+impl<K: Ord> SmallSet<K> {
+    /// Adds `key` (whose hash is `hash`); `false` if it was there already.
+    fn insert(&mut self, hash: u64, key: K) -> bool {
+        if self.tree.is_empty() {
+            if self.small.iter().any(|(h, k)| *h == hash && *k == key) {
+                return false;
+            }
+            if self.small.len() < SMALL {
+                self.small.push((hash, key));
+                return true;
+            }
+            self.tree.extend(self.small.drain(..).map(|(_, k)| k));
+        }
+        self.tree.insert(key)
+    }
 }
 
 /// A value found once: where, what, how sure.
@@ -52,7 +94,7 @@ pub(crate) fn propagate(text: &str, folded: &Folded, seeds: &[Seed]) -> Vec<Seed
 
 /// [`propagate`], with or without the look for the values before the automaton is built
 /// (`precheck`; without it, the reference the tests compare with).
-fn propagate_with(text: &str, folded: &Folded, seeds: &[Seed], precheck: bool) -> Vec<Seed> {
+fn propagate_with<'t>(text: &'t str, folded: &Folded, seeds: &[Seed], precheck: bool) -> Vec<Seed> {
     let mut order: Vec<&Seed> = seeds.iter().collect();
     // The strongest seed of a value decides its entity and score.
     crate::sort::sort_by_key_then(
@@ -60,10 +102,11 @@ fn propagate_with(text: &str, folded: &Folded, seeds: &[Seed], precheck: bool) -
         |s| crate::sort::descending(s.score),
         |_, _| std::cmp::Ordering::Equal,
     );
-    let mut seen = BTreeSet::new();
-    let mut terms: Vec<(String, Option<Entity>)> = Vec::new();
+    // The values added, lower-cased (borrowed when that changes nothing).
+    let mut seen: SmallSet<Cow<'_, str>> = SmallSet::default();
+    let mut terms: Vec<(&str, Option<Entity>)> = Vec::new();
     let mut scores: Vec<f32> = Vec::new();
-    let mut add = |value: &str, seed: &Seed| {
+    let mut add = |value: &'t str, seed: &Seed| {
         let value = value.trim_matches(|c: char| !c.is_alphanumeric());
         if value.chars().count() < MIN_VALUE_CHARS
             || value.len() > MAX_VALUE_BYTES
@@ -71,14 +114,22 @@ fn propagate_with(text: &str, folded: &Folded, seeds: &[Seed], precheck: bool) -
         {
             return;
         }
-        if seen.insert(value.to_lowercase()) {
-            terms.push((value.to_owned(), Some(seed.entity)));
+        let lower = if value
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            Cow::Borrowed(value)
+        } else {
+            Cow::Owned(value.to_lowercase())
+        };
+        if seen.insert(fnv(lower.as_bytes()), lower) {
+            terms.push((value, Some(seed.entity)));
             scores.push(seed.score);
         }
     };
     // A value met again (most repeats of a report are the same identifier or name) adds
     // nothing: what `add` does depends on the value and on whether it is a name only.
-    let mut met: BTreeSet<(bool, &str)> = BTreeSet::new();
+    let mut met: SmallSet<(bool, &str)> = SmallSet::default();
     // The values met last, by a hash of their bytes: a report repeats few values many
     // times, and a hit here spares the tree's string comparisons.
     let mut recent: [Option<(bool, &str)>; RECENT] = [None; RECENT];
@@ -94,7 +145,7 @@ fn propagate_with(text: &str, folded: &Folded, seeds: &[Seed], precheck: bool) -
         if let Some(s) = slot {
             *s = Some(key);
         }
-        if !met.insert(key) {
+        if !met.insert(fnv(value.as_bytes()) ^ u64::from(key.0), key) {
             continue;
         }
         add(value, seed);
@@ -363,6 +414,22 @@ mod tests {
             }
         }
         assert!(skipped > 300 && found > 300, "{skipped} {found}");
+    }
+
+    #[test]
+    fn a_small_set_is_a_set_before_and_after_it_becomes_a_tree() {
+        let mut small = SmallSet::default();
+        let mut tree = BTreeSet::new();
+        // Repeats within the scanned part, across the change and in the tree; a hash
+        // shared by different keys.
+        let keys = (0..60).map(|i| i % 30).chain(0..200).chain(150..210);
+        for (n, i) in keys.enumerate() {
+            let key = format!("v{i}");
+            let hash = if i % 7 == 0 { 1 } else { fnv(key.as_bytes()) };
+            let i = n;
+            assert_eq!(small.insert(hash, key.clone()), tree.insert(key), "{i}");
+        }
+        assert!(small.small.is_empty() && small.tree == tree);
     }
 
     #[test]
