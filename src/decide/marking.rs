@@ -166,6 +166,16 @@ impl Marking {
     /// Whether the exact token (as a policy writes it) holds.
     #[must_use]
     pub fn has_token(&self, token: &str) -> bool {
+        // No marking at all (an `analyze` preview, an unmarked report): every token that
+        // parses sets something this one lacks, so none holds. Spares the parse, which each
+        // call of `Policy::resolve` makes for every marking token of every send rule.
+        if self.tlp.is_none()
+            && self.handling.is_empty()
+            && self.misp_distribution.is_none()
+            && !self.special_category
+        {
+            return false;
+        }
         let mut probe = Marking::default();
         if !probe.add_token(token) {
             return false;
@@ -243,5 +253,33 @@ mod tests {
         assert_eq!(m.misp_distribution, Some(0));
         assert!(m.has_token("MISP:0"));
         assert!(!m.has_token("MISP:4"));
+    }
+
+    #[test]
+    fn tokens_hold_by_the_marking_and_none_on_no_marking() {
+        const TOKENS: &[&str] = &[
+            "TLP:CLEAR",
+            "TLP:GREEN",
+            "TLP:AMBER",
+            "tlp:amber+strict",
+            "TLP:RED",
+            "H0",
+            "h3",
+            "MISP:0",
+            "distribution:4",
+            "gdpr:special-categories",
+            "bogus",
+        ];
+        // The empty marking's shortcut, and each token on a marking of its own.
+        for t in TOKENS {
+            assert!(!Marking::default().has_token(t), "{t}");
+            let mut m = Marking::default();
+            if m.add_token(t) {
+                assert!(m.has_token(t), "{t}");
+            }
+        }
+        let m = Marking::parse("TLP:AMBER H1").unwrap();
+        assert!(m.has_token("TLP:AMBER") && m.has_token("H1"));
+        assert!(!m.has_token("TLP:RED") && !m.has_token("H0") && !m.has_token("MISP:0"));
     }
 }
