@@ -654,6 +654,9 @@ impl Folded {
 
 /// Most patterns [`may_occur`] looks at; with more it leaves the question to the automaton.
 const MAY_OCCUR_PATTERNS: usize = 64;
+/// Most word starts and byte comparisons [`may_occur`] makes before it leaves the question
+/// to the automaton (a text of some 400 KB of prose).
+const MAY_OCCUR_BUDGET: usize = 1 << 16;
 
 /// Whether one of `patterns` (folded as the automaton's, by [`fold_term`]) may occur at an
 /// offset set in `starts`, a word-start bit set of the folded text `hay` (see
@@ -664,10 +667,12 @@ const MAY_OCCUR_PATTERNS: usize = 64;
 /// given, and in most reports of a page or two no value recurs outside the places already
 /// found: there the build was the largest cost of a one-report call.
 ///
-/// `None` when answering would cost more than a look at each start: more than
-/// [`MAY_OCCUR_PATTERNS`] patterns, or comparisons past a budget of the text's length (a
-/// crafted text of near-repeats); the caller then builds the automaton. The work is linear
-/// in the text either way.
+/// `None` when answering would cost more than building the automaton: more than
+/// [`MAY_OCCUR_PATTERNS`] patterns, or more than [`MAY_OCCUR_BUDGET`] starts and byte
+/// comparisons (a long text, or a crafted one of near-repeats); the caller then builds the
+/// automaton, whose search is linear in the text. The look is for the texts of a page or
+/// two, where the build would cost more than the search: on a text of megabytes the
+/// automaton's own filters find the places faster.
 #[must_use]
 pub fn may_occur(hay: &[u8], starts: &[u64], patterns: &[String]) -> Option<bool> {
     if patterns.len() > MAY_OCCUR_PATTERNS {
@@ -684,12 +689,13 @@ pub fn may_occur(hay: &[u8], starts: &[u64], patterns: &[String]) -> Option<bool
             *slot |= 1 << k;
         }
     }
-    let mut budget = hay.len() + 4096;
+    let mut budget = MAY_OCCUR_BUDGET;
     for (w, &word) in starts.iter().enumerate() {
         let mut bits = word;
         while bits != 0 {
             let p = w * 64 + bits.trailing_zeros() as usize;
             bits &= bits - 1;
+            budget = budget.checked_sub(1)?;
             let Some(&b) = hay.get(p) else {
                 return Some(false);
             };
@@ -1532,6 +1538,24 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn may_occur_answers_within_its_budget_only() {
+        let pats = |t: &[&str]| t.iter().map(|s| fold_term(s, true)).collect::<Vec<_>>();
+        let small = Folded::new("Anna met Jörg  Baumann in Wien.", true);
+        let ask = |f: &Folded, p: &[&str]| may_occur(&f.text, &f.starts, &pats(p));
+        assert_eq!(ask(&small, &["BAUMANN"]), Some(true));
+        // Across the padding of the collapsed white space.
+        assert_eq!(ask(&small, &["jörg baumann"]), Some(true));
+        assert_eq!(ask(&small, &["Kowalski", "annab"]), Some(false));
+        // Not at a word start.
+        assert_eq!(ask(&small, &["aumann"]), Some(false));
+        let many: Vec<String> = (0..=MAY_OCCUR_PATTERNS).map(|i| format!("x{i}")).collect();
+        assert_eq!(may_occur(&small.text, &small.starts, &many), None);
+        let long = Folded::new(&"ab ".repeat(MAY_OCCUR_BUDGET + 1), true);
+        assert_eq!(ask(&long, &["zz"]), None);
+        assert_eq!(ask(&long, &["ab"]), Some(true));
     }
 
     #[test]
