@@ -123,6 +123,7 @@ export const CRAFTED = [
   ['context words', 'passport Reisepass Tel. IBAN '],
   ['names', 'Herr Jörg Baumann und Frau Anna Schmidt, '],
   ['capitalised words', 'Aaaa Bbbb Cccc '],
+  ['name labels', 'Name: Name\n'],
   ['emoji', '😀'],
   ['combining', 'e\u0301'],
 ];

@@ -171,6 +171,9 @@ const CASES: &[(&str, &str)] = &[
     ("context words", "passport Reisepass Tel. IBAN "),
     ("names", "Herr Jörg Baumann und Frau Anna Schmidt, "),
     ("capitalised words", "Aaaa Bbbb Cccc "),
+    // A label that is also a given name: each value is a finding, and the label must not
+    // be spread to every line (same-value propagation leaves cue words out).
+    ("name labels", "Name: Name\n"),
     ("emoji", "😀"),
     ("combining", "e\u{301}"),
 ];

@@ -117,6 +117,14 @@ fn propagate_with<'t>(text: &'t str, folded: &Folded, seeds: &[Seed], precheck: 
         {
             return;
         }
+        // A name of one word that is also a cue word ("Name", "Zeuge", "Herr") is not looked
+        // for again: its other occurrences are the labels and role words themselves.
+        if seed.entity == Entity::Person
+            && !value.contains(char::is_whitespace)
+            && crate::detect::is_cue_word(value)
+        {
+            return;
+        }
         let lower = if value
             .bytes()
             .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
@@ -435,6 +443,41 @@ mod tests {
         assert!(small.small.is_empty());
         let keys: BTreeSet<String> = small.tree.into_iter().map(|(_, k)| k).collect();
         assert_eq!(keys, tree);
+    }
+
+    #[test]
+    fn cue_words_found_as_names_are_not_spread() {
+        // "Name" is a given name of the lexicon and the field label; "Zeuge" a role word.
+        let text =
+            "Name: Name\nName: Anna Schmidt\nZeuge Zeuge\nName: Jörg Baumann sah Zeuge Baumann";
+        let name = text.find(" Name").map(|i| i + 1).unwrap();
+        let zeuge = text.find("Zeuge Zeuge").map(|i| i + 6).unwrap();
+        let seeds = [
+            Seed {
+                start: name,
+                end: name + 4,
+                entity: Entity::Person,
+                score: 0.9,
+            },
+            Seed {
+                start: zeuge,
+                end: zeuge + 5,
+                entity: Entity::Person,
+                score: 0.9,
+            },
+            seed(text, "Jörg Baumann", Entity::Person),
+        ];
+        let found = propagate(text, &Folded::new(text, true), &seeds);
+        let values: Vec<&str> = found.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(values, ["Baumann"]);
+        for w in [
+            "Name", "NAME", "zeuge", "Herr", "alias", "Witness", "Januar",
+        ] {
+            assert!(crate::detect::is_cue_word(w), "{w}");
+        }
+        for w in ["Baumann", "Anna", "Müller", "", "Namensänderung"] {
+            assert!(!crate::detect::is_cue_word(w), "{w}");
+        }
     }
 
     #[test]

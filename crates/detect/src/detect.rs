@@ -43,6 +43,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 pub use entity::Entity;
 pub use finding::Finding;
+pub use person::is_cue_word;
 pub use terms::{MAX_TERM_BYTES, MAX_TERMS, MAX_TERMS_TOTAL_BYTES};
 
 /// Largest input [`Detector::analyze`] accepts: 64 MiB. Larger inputs get

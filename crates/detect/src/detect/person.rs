@@ -91,6 +91,23 @@ fn find_in(text: &str, skip_quiet: bool, out: &mut Vec<Finding>) {
     });
 }
 
+/// Whether `word` (one word, any letter case) is a cue word of the name recognizer: a
+/// title, role word, field label or naming cue ("Herr", "Zeuge", "Name", "alias"), or a word
+/// never part of a name (months, headings, function words). Same-value propagation leaves
+/// such a word out of the values it searches again: found once as a name (`Name: Name` in
+/// a blank form, where "Name" is also a given name of the lexicon), it would otherwise mark
+/// every label or role word of the report.
+#[must_use]
+pub fn is_cue_word(word: &str) -> bool {
+    use words::flag;
+    const CUES: u32 =
+        flag::TITLE | flag::TITLE_DOT | flag::ROLE | flag::LABEL | flag::CUE | flag::STOP;
+    let mut key = lexicon::Key::new();
+    key.set(word);
+    let key = key.as_bytes();
+    !key.is_empty() && lexicon::embedded().flags(key) & CUES != 0
+}
+
 /// Most distinct reasons [`shared`] keeps (the cue words of a text are few; past the bound a
 /// reason is its finding's own, so a look-up stays a short scan).
 const MAX_REASONS: usize = 64;
