@@ -83,6 +83,10 @@ pub struct Redactor {
     /// The union of the three lists' pair filters (see `Folded::narrow`); `None` when all
     /// three are empty.
     pub(crate) term_filter: Option<std::sync::Arc<[u64]>>,
+    /// The union of the allow and deny lists' pair filters, for a search without the
+    /// special-category list (the fail-closed re-scan, most previews); `None` unless both
+    /// lists have terms (narrowing for one list alone costs what that list's own skip does).
+    pub(crate) term_filter_plain: Option<std::sync::Arc<[u64]>>,
     pub(crate) pattern_re: crate::structured::stix::PatternScanner,
 }
 
@@ -170,12 +174,17 @@ impl Redactor {
             .iter()
             .any(|l| l.automaton().is_some())
             .then(|| detect::terms::union_filter(lists.iter().filter_map(|l| l.automaton())));
+        let term_filter_plain = match (allow.automaton(), deny.automaton()) {
+            (Some(a), Some(d)) => Some(detect::terms::union_filter([a, d].into_iter())),
+            _ => None,
+        };
         Ok(Self {
             detector: Detector::new(&detector_config(&policy))?,
             allow,
             deny,
             special,
             term_filter,
+            term_filter_plain,
             pattern_re: crate::structured::stix::pattern_regex()?,
             policy,
             key,

@@ -356,3 +356,53 @@ fn send_rule_entity_overrides_depend_on_recipient_country_and_legal_basis() {
         "from [EMAIL]"
     );
 }
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn a_preview_searches_special_terms_only_where_they_change_decisions() {
+    // A send rule that special-category data makes hold overrides an entity's action:
+    // `analyze` must find the term to decide as `redactText` would. All three lists have
+    // terms, so the narrowed search runs with and without the special-category list.
+    let p = policy(
+        r#""terms": {"allow": ["Europol"], "deny": [{"term": "Nightjar", "entity": "PERSON"}],
+                     "special_category": ["health data"]},
+           "send_rules": [{"id": "special", "when": {"special_category": true},
+                           "entities": {"EMAIL": "remove"}}]"#,
+    );
+    let r = Redactor::new(Some(&p), None).unwrap();
+    let actions = |text: &str| {
+        r.analyze(text)
+            .unwrap()
+            .iter()
+            .map(|f| (f.entity, f.action, f.rule.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let plain = actions("Nightjar wrote from x@y.eu to Europol.");
+    assert_eq!(plain[0].0, "PERSON");
+    assert_eq!(plain[1].0, "EMAIL");
+    assert_ne!(plain[1].1, "remove");
+    let special = actions("Nightjar wrote from x@y.eu to Europol about his health data.");
+    assert_eq!(
+        special[1],
+        (
+            "EMAIL",
+            "remove",
+            "send_rules.special.entities.EMAIL".to_owned()
+        )
+    );
+    let out = r
+        .redact_text(
+            "Nightjar wrote from x@y.eu to Europol about his health data.",
+            &ctx(None),
+        )
+        .unwrap();
+    assert_eq!(out.findings[1].action, "remove");
+    assert!(!out.text.contains("x@y.eu") && out.text.contains("Europol"));
+    // The default policy's special-category rule only blocks: a preview is the same
+    // whether or not the text holds such a term.
+    let d = Redactor::new(None, None).unwrap();
+    let one = d.analyze("Mail x@y.eu.").unwrap();
+    let two = d.analyze("Mail x@y.eu, sexual orientation.").unwrap();
+    assert_eq!(one[0].action, two[0].action);
+    assert_eq!(one[0].rule, two[0].rule);
+}

@@ -59,6 +59,21 @@ pub struct Resolved<'p> {
     overrides: Vec<(&'p str, &'p BTreeMap<Entity, Rule>)>,
 }
 
+impl Resolved<'_> {
+    /// Whether [`Policy::decide`] decides every finding the same under `self` and `other`
+    /// (two resolutions of one policy): it reads only the entity overrides of the send rules
+    /// that hold, so the same overrides, in the same order, decide the same.
+    #[must_use]
+    pub fn decides_like(&self, other: &Resolved<'_>) -> bool {
+        self.overrides.len() == other.overrides.len()
+            && self
+                .overrides
+                .iter()
+                .zip(&other.overrides)
+                .all(|(a, b)| a.0 == b.0 && std::ptr::eq(a.1, b.1))
+    }
+}
+
 /// The action for one finding and the rule that chose it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decision {

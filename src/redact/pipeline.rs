@@ -157,7 +157,13 @@ impl Redactor {
         let mut folded = Folded::new(text, true);
         // The three term lists look at each word start once between them (see
         // `Folded::narrow`); propagation, whose terms come from this text, has its own starts.
-        if let Some(filter) = &self.term_filter {
+        // Without the special-category list, the narrowing serves the other two only.
+        let filter = if special {
+            &self.term_filter
+        } else {
+            &self.term_filter_plain
+        };
+        if let Some(filter) = filter {
             folded.narrow(filter);
         }
         let allowed: Vec<(usize, usize, Option<Entity>)> = self.allow.find_folded(text, &folded);
@@ -306,8 +312,19 @@ impl Redactor {
     /// Findings with the decided action, for previews (nothing is changed).
     pub(crate) fn preview(&self, text: &str, ctx: &SendContext) -> Result<Vec<RedactionFinding>> {
         ctx.check()?;
-        let (cands, special) = self.candidates(text, &[], true)?;
         let mut marking = ctx.parsed_marking()?;
+        // Whether special-category terms occur changes a preview only through the entity
+        // overrides of the send rules it makes hold (blocks and conditions are not part of
+        // a preview): when those are the same either way, the text is not searched for them.
+        let special_matters = !marking.special_category && {
+            let mut with = marking.clone();
+            with.special_category = true;
+            !self
+                .policy
+                .resolve(ctx, &with)
+                .decides_like(&self.policy.resolve(ctx, &marking))
+        };
+        let (cands, special) = self.candidates(text, &[], special_matters)?;
         marking.special_category |= special;
         let resolved = self.policy.resolve(ctx, &marking);
         let mut decider = Decider::new(&self.policy, &resolved, None);
