@@ -1857,6 +1857,43 @@ mod tests {
     }
 
     #[test]
+    fn automaton_finds_what_a_naive_leftmost_first_search_finds() {
+        // Random lists over a small alphabet (prefixes, repeats, equal terms at different
+        // places of the list, empty terms) against every start of random texts: the match
+        // with the leftmost start, and there the earliest-listed term that matches.
+        let mut next = crate::detect::lcg(0xAC);
+        let word = |next: &mut dyn FnMut(usize) -> usize, max: usize| -> String {
+            (0..next(max + 1))
+                .map(|_| char::from(b"abc"[next(3)]))
+                .collect()
+        };
+        for round in 0..3000 {
+            let pats: Vec<String> = (0..1 + next(1 + round % 12))
+                .map(|_| word(&mut next, 4))
+                .collect();
+            let a = Automaton::new(&pats).unwrap();
+            let hay = word(&mut next, 24);
+            let hay = hay.as_bytes();
+            for from in 0..=hay.len() {
+                let naive = (from..hay.len()).find_map(|start| {
+                    pats.iter().enumerate().find_map(|(i, p)| {
+                        (!p.is_empty()
+                            && hay
+                                .get(start..)
+                                .is_some_and(|h| h.starts_with(p.as_bytes())))
+                        .then(|| (i, start, start + p.len()))
+                    })
+                });
+                assert_eq!(
+                    a.find(hay, from, false, None),
+                    naive,
+                    "{pats:?} {hay:?} {from}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn automaton_is_leftmost_first() {
         let a = |pats: &[&str]| {
             let pats: Vec<String> = pats.iter().map(|p| (*p).to_owned()).collect();
