@@ -71,6 +71,10 @@ pub struct JsonRedaction {
     pub audit: AuditRecord,
 }
 
+/// Most bytes of folded allow-listed terms that each finding is compared with before the
+/// text is searched for them (see `Redactor::allow_folded`); a longer list is searched.
+const ALLOW_COMPARED_BYTES: usize = 4096;
+
 /// A configured redaction pipeline: a validated policy, an optional pseudonym key and
 /// the detector. `Send + Sync`; build once, use for many reports.
 pub struct Redactor {
@@ -87,6 +91,9 @@ pub struct Redactor {
     /// special-category list (the fail-closed re-scan, most previews); `None` unless both
     /// lists have terms (narrowing for one list alone costs what that list's own skip does).
     pub(crate) term_filter_plain: Option<std::sync::Arc<[u64]>>,
+    /// The allow-listed terms, folded, when they are short enough together to be compared
+    /// with each finding (see `AllowLook`); `None` otherwise (the text is searched).
+    pub(crate) allow_look: Option<pipeline::AllowLook>,
     pub(crate) pattern_re: crate::structured::stix::PatternScanner,
 }
 
@@ -174,6 +181,14 @@ impl Redactor {
             .iter()
             .any(|l| l.automaton().is_some())
             .then(|| detect::terms::union_filter(lists.iter().filter_map(|l| l.automaton())));
+        let allow_folded: Vec<String> = policy
+            .allow
+            .iter()
+            .map(|t| detect::terms::fold_term(t, true))
+            .collect();
+        let allow_look = (allow_folded.iter().map(String::len).sum::<usize>()
+            <= ALLOW_COMPARED_BYTES)
+            .then(|| pipeline::AllowLook::new(allow_folded));
         let term_filter_plain = match (allow.automaton(), deny.automaton()) {
             (Some(a), Some(d)) => Some(detect::terms::union_filter([a, d].into_iter())),
             _ => None,
@@ -185,6 +200,7 @@ impl Redactor {
             special,
             term_filter,
             term_filter_plain,
+            allow_look,
             pattern_re: crate::structured::stix::pattern_regex()?,
             policy,
             key,
