@@ -151,6 +151,16 @@ impl AllowLook {
                 return true;
             };
             let bytes = piece.as_bytes();
+            // Two ASCII bytes, neither white space, fold to themselves lower-cased: a pair
+            // that no term holds rules the piece out before anything else is read.
+            if let [a, b, ..] = *bytes
+                && [a, b]
+                    .iter()
+                    .all(|c| c.is_ascii() && !c.is_ascii_whitespace())
+                && !self.has_pair(a.to_ascii_lowercase(), b.to_ascii_lowercase())
+            {
+                return false;
+            }
             if bytes
                 .iter()
                 .all(|b| b.is_ascii() && !b.is_ascii_whitespace())
@@ -167,6 +177,14 @@ impl AllowLook {
         })
     }
 
+    /// Whether some term holds the bytes `a b` one after the other.
+    fn has_pair(&self, a: u8, b: u8) -> bool {
+        let k = usize::from(a) << 8 | usize::from(b);
+        self.pairs
+            .get(k / 64)
+            .is_some_and(|w| w & (1 << (k % 64)) != 0)
+    }
+
     /// Whether `piece` (folded, or ASCII to be compared without case) is part of a term.
     fn part_of_a_term(&self, piece: &[u8], ascii: bool) -> bool {
         if let [a, b, ..] = *piece {
@@ -175,12 +193,7 @@ impl AllowLook {
             } else {
                 (a, b)
             };
-            let k = usize::from(a) << 8 | usize::from(b);
-            if self
-                .pairs
-                .get(k / 64)
-                .is_none_or(|w| w & (1 << (k % 64)) == 0)
-            {
+            if !self.has_pair(a, b) {
                 return false;
             }
         }
