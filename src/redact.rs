@@ -94,6 +94,9 @@ pub struct Redactor {
     /// The allow-listed terms, folded, when they are short enough together to be compared
     /// with each finding (see `AllowLook`); `None` otherwise (the text is searched).
     pub(crate) allow_look: Option<pipeline::AllowLook>,
+    /// Whether `analyze`'s preview (the empty send context) depends on special-category
+    /// terms (see `pipeline::special_matters`).
+    pub(crate) preview_special: bool,
     pub(crate) pattern_re: crate::structured::stix::PatternScanner,
 }
 
@@ -189,6 +192,8 @@ impl Redactor {
         let allow_look = (allow_folded.iter().map(String::len).sum::<usize>()
             <= ALLOW_COMPARED_BYTES)
             .then(|| pipeline::AllowLook::new(allow_folded));
+        let empty = SendContext::default();
+        let preview_special = pipeline::special_matters(&policy, &empty, &empty.parsed_marking()?);
         let term_filter_plain = match (allow.automaton(), deny.automaton()) {
             (Some(a), Some(d)) => Some(detect::terms::union_filter([a, d].into_iter())),
             _ => None,
@@ -201,6 +206,7 @@ impl Redactor {
             term_filter,
             term_filter_plain,
             allow_look,
+            preview_special,
             pattern_re: crate::structured::stix::pattern_regex()?,
             policy,
             key,

@@ -108,6 +108,20 @@ pub(crate) fn blocked(rule: &str) -> Error {
     )
 }
 
+/// Whether a preview for `ctx` with `marking` depends on whether special-category terms
+/// occur. It does only through the entity overrides of the send rules they make hold (blocks
+/// and conditions are not part of a preview): when those are the same either way, the text
+/// need not be searched for them.
+pub(crate) fn special_matters(policy: &Policy, ctx: &SendContext, marking: &Marking) -> bool {
+    !marking.special_category && {
+        let mut with = marking.clone();
+        with.special_category = true;
+        !policy
+            .resolve(ctx, &with)
+            .decides_like(&policy.resolve(ctx, marking))
+    }
+}
+
 /// The allow-listed terms, folded, for [`AllowLook::may_cover`]: compared with each finding
 /// instead of searching the text for them, when they are few.
 pub(crate) struct AllowLook {
@@ -431,16 +445,11 @@ impl Redactor {
     pub(crate) fn preview(&self, text: &str, ctx: &SendContext) -> Result<Vec<RedactionFinding>> {
         ctx.check()?;
         let mut marking = ctx.parsed_marking()?;
-        // Whether special-category terms occur changes a preview only through the entity
-        // overrides of the send rules it makes hold (blocks and conditions are not part of
-        // a preview): when those are the same either way, the text is not searched for them.
-        let special_matters = !marking.special_category && {
-            let mut with = marking.clone();
-            with.special_category = true;
-            !self
-                .policy
-                .resolve(ctx, &with)
-                .decides_like(&self.policy.resolve(ctx, &marking))
+        // `analyze` previews for the empty context: its answer is made once, with the policy.
+        let special_matters = if *ctx == SendContext::default() {
+            self.preview_special
+        } else {
+            special_matters(&self.policy, ctx, &marking)
         };
         let (cands, special) = self.candidates(text, &[], special_matters)?;
         marking.special_category |= special;
