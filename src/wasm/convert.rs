@@ -63,6 +63,69 @@ use super::error::{invalid_argument, to_js};
 use crate::limits::MAX_TEXT_BYTES;
 use crate::{Error, ErrorCode};
 
+// A long string's UTF-8 written straight into a buffer of this module's memory by the
+// engine's `TextEncoder.encodeInto`. wasm-bindgen's own conversion first copies the ASCII
+// prefix one UTF-16 unit at a time in JavaScript, ~2.7 ns a character: on 10 MB of ASCII
+// prose that was 27 of `analyze`'s 50 ms. This way needs `String::from_utf8`'s check of the
+// whole text instead (~0.5 ns a byte), which costs more than that loop when the ASCII
+// prefix is short: it is taken only for a text of at least twice ENCODE_INTO_UNITS units
+// whose first ENCODE_INTO_UNITS are ASCII (see `encode`). For a shorter text the fixed cost
+// of wasm-bindgen's conversion is lower (the call to `encodeInto` and the typed-array views
+// cost ~2 µs more on a five-letter string).
+const ENCODE_INTO_UNITS: usize = 4096;
+
+#[wasm_bindgen(inline_js = "const enc = new TextEncoder();
+export function borderseal_encode_into(text, from, buf, out) {
+  const r = enc.encodeInto(from === 0 ? text : text.slice(from), buf);
+  out[0] = r.read;
+  out[1] = r.written;
+}")]
+extern "C" {
+    /// Encodes `text` from UTF-16 unit `from` into `buf` as far as it fits (never half a
+    /// character): `out` = [units read, bytes written].
+    fn borderseal_encode_into(text: &JsString, from: u32, buf: &mut [u8], out: &mut [u32]);
+}
+
+/// `s` (of `units` UTF-16 units) as UTF-8, by [`borderseal_encode_into`], if it starts with
+/// [`ENCODE_INTO_UNITS`] ASCII characters: into a buffer of one byte a unit, which holds
+/// ASCII text whole, then the rest, if any, into room for three bytes a unit (what
+/// wasm-bindgen's conversion reserves too). `Ok(None)` for a text with a character beyond
+/// ASCII among its first units: wasm-bindgen's own loop over that short prefix, then its
+/// `encodeInto`, costs less than the check of the whole text's UTF-8 that this way needs.
+/// `Err` if the engine read short of the end.
+fn encode(s: &JsString, units: usize) -> Result<Option<String>, ()> {
+    let mut out = [0u32; 2];
+    let mut probe = [0u8; ENCODE_INTO_UNITS];
+    borderseal_encode_into(s, 0, &mut probe, &mut out);
+    if out != [ENCODE_INTO_UNITS as u32; 2] {
+        return Ok(None);
+    }
+    let mut buf = vec![0u8; units];
+    buf.get_mut(..ENCODE_INTO_UNITS)
+        .ok_or(())?
+        .copy_from_slice(&probe);
+    let (mut read, mut written) = (ENCODE_INTO_UNITS, ENCODE_INTO_UNITS);
+    // The rest into the one-byte buffer, as far as it fits; what is left then has room for
+    // three bytes a unit, so the second call reads to the end.
+    for step in 0..2 {
+        if read == units {
+            break;
+        }
+        if step == 1 {
+            buf.resize(written + (units - read) * 3, 0);
+        }
+        let from = u32::try_from(read).map_err(|_| ())?;
+        borderseal_encode_into(s, from, buf.get_mut(written..).ok_or(())?, &mut out);
+        read += out[0] as usize;
+        written += out[1] as usize;
+    }
+    if read != units {
+        return Err(());
+    }
+    buf.truncate(written);
+    String::from_utf8(buf).map(Some).map_err(|_| ())
+}
+
 /// Copies a string argument into Rust, refusing non-strings and over-long strings before
 /// copying. (UTF-8 is never shorter than UTF-16 in code units, so a string longer than the
 /// limit in UTF-16 units is over the byte limit too.)
@@ -82,7 +145,14 @@ pub fn text(value: &JsValue, what: &str) -> Result<String, JsValue> {
             ),
         )));
     }
-    let owned = String::from(s);
+    let units = s.length() as usize;
+    let encoded = if units < 2 * ENCODE_INTO_UNITS {
+        None
+    } else {
+        encode(s, units)
+            .map_err(|()| invalid_argument(&format!("{what}: cannot be read as text")))?
+    };
+    let owned = encoded.unwrap_or_else(|| String::from(s));
     if owned.len() > MAX_TEXT_BYTES {
         return Err(to_js(&Error::new(
             ErrorCode::InputTooLarge,
