@@ -519,13 +519,7 @@ mod tests {
             ", ",
             "\n",
         ];
-        let mut state = 0xA110_u64;
-        let mut next = move |n: usize| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as usize % n
-        };
+        let mut next = crate::lcg(0xA110);
         let (mut covered, mut looked, mut spared) = (0, 0, 0);
         for _ in 0..3000 {
             let mut text = String::new();

@@ -380,13 +380,7 @@ mod tests {
             "MÜLLER",
         ];
         const SEPS: &[&str] = &[" ", " ", "  ", ", ", ". ", "\n", "\n\n\t", "-", "/", ""];
-        let mut state = 0x5EED_u64;
-        let mut next = move |n: usize| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as usize % n
-        };
+        let mut next = crate::lcg(0x5EED);
         let (mut skipped, mut found) = (0, 0);
         for round in 0..3000 {
             let mut text = String::new();
