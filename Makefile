@@ -46,9 +46,11 @@ test-wasm:
 	@echo "== the detection crate's wasm tests in Node (its SIMD paths against the byte-by-byte rules)"
 	@wasm-pack test --node crates/detect --lib
 	@echo "== the same suites in headless Chromium"
-	@WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
-	  wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver -- --test wasm
-	@WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver \
+	@# Chromium leaves its profile (~70 MB a run) in TMPDIR when chromedriver stops it: a
+	@# directory of this run's own, removed afterwards, keeps repeated runs from filling /tmp.
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	  export TMPDIR="$$tmp" WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER=/usr/bin/chromedriver; \
+	  wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver -- --test wasm; \
 	  wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver -- --lib
 
 test-js:
