@@ -26,17 +26,3 @@ pub fn version() -> &'static str {
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
-
-/// The unit tests' generator of random texts (a linear congruential generator, so each
-/// test's texts are the same on every run): each call gives a number below `n`. The same as
-/// the detection crate's, which is private to its own tests.
-#[cfg(test)]
-pub(crate) fn lcg(seed: u64) -> impl FnMut(usize) -> usize {
-    let mut state = seed;
-    move |n| {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (state >> 33) as usize % n
-    }
-}

@@ -519,7 +519,7 @@ mod tests {
             ", ",
             "\n",
         ];
-        let mut next = crate::lcg(0xA110);
+        let mut next = crate::detect::lcg(0xA110);
         let (mut covered, mut looked, mut spared) = (0, 0, 0);
         for _ in 0..3000 {
             let mut text = String::new();

@@ -380,7 +380,7 @@ mod tests {
             "MÜLLER",
         ];
         const SEPS: &[&str] = &[" ", " ", "  ", ", ", ". ", "\n", "\n\n\t", "-", "/", ""];
-        let mut next = crate::lcg(0x5EED);
+        let mut next = crate::detect::lcg(0x5EED);
         let (mut skipped, mut found) = (0, 0);
         for round in 0..3000 {
             let mut text = String::new();

@@ -262,9 +262,10 @@ pub fn utf16_offsets(text: &str, findings: &[Finding]) -> Vec<(usize, usize)> {
 mod tests;
 
 /// The tests' generator of random texts (a linear congruential generator, so each test's
-/// texts are the same on every run): each call gives a number below `n`.
-#[cfg(test)]
-pub(crate) fn lcg(seed: u64) -> impl FnMut(usize) -> usize {
+/// texts are the same on every run): each call gives a number below `n`. Public for the
+/// tests of the crates built on this one; no part of the API.
+#[doc(hidden)]
+pub fn lcg(seed: u64) -> impl FnMut(usize) -> usize {
     let mut state = seed;
     move |n| {
         state = state
