@@ -63,16 +63,19 @@ use super::error::{invalid_argument, to_js};
 use crate::limits::MAX_TEXT_BYTES;
 use crate::{Error, ErrorCode};
 
-// A long string's UTF-8 written straight into a buffer of this module's memory by the
-// engine's `TextEncoder.encodeInto`. wasm-bindgen's own conversion first copies the ASCII
-// prefix one UTF-16 unit at a time in JavaScript, ~2.7 ns a character: on 10 MB of ASCII
-// prose that was 27 of `analyze`'s 50 ms. This way needs `String::from_utf8`'s check of the
-// whole text instead (~0.5 ns a byte), which costs more than that loop when the ASCII
-// prefix is short: it is taken only for a text of at least twice ENCODE_INTO_UNITS units
-// whose first ENCODE_INTO_UNITS are ASCII (see `encode`). For a shorter text the fixed cost
-// of wasm-bindgen's conversion is lower (the call to `encodeInto` and the typed-array views
-// cost ~2 µs more on a five-letter string).
+// A string's UTF-8 written straight into a buffer of this module's memory by the engine's
+// `TextEncoder.encodeInto`. wasm-bindgen's own conversion first copies the ASCII prefix one
+// UTF-16 unit at a time in JavaScript, ~2.7 ns a character: on 10 MB of ASCII prose that was
+// 27 of `analyze`'s 50 ms, and on a report of 1,500 ASCII characters 4 of its 11 µs. This way
+// needs `String::from_utf8`'s check of the whole text instead (~0.5 ns a byte). On a long
+// text that costs more than the loop when the ASCII prefix is short, so a text of at least
+// twice ENCODE_INTO_UNITS units takes this way only when its first ENCODE_INTO_UNITS are
+// ASCII (see `encode`). A shorter one of at least SHORT_MIN units always does
+// (`encode_short`): its check costs well under a microsecond, and the call to `encodeInto`
+// with its typed-array views about as much as the loop over SHORT_MIN characters.
 const ENCODE_INTO_UNITS: usize = 4096;
+/// Shortest string (in UTF-16 units) that [`encode_short`] converts (see above).
+const SHORT_MIN: usize = 64;
 
 #[wasm_bindgen(inline_js = "const enc = new TextEncoder();
 export function borderseal_encode_into(text, from, buf, out) {
@@ -126,6 +129,20 @@ fn encode(s: &JsString, units: usize) -> Result<Option<String>, ()> {
     String::from_utf8(buf).map(Some).map_err(|_| ())
 }
 
+/// `s` (of `units` UTF-16 units, fewer than `2 * ENCODE_INTO_UNITS`) as UTF-8, by one
+/// [`borderseal_encode_into`] into room for three bytes a unit (what wasm-bindgen's
+/// conversion reserves too). `Err` if the engine read short of the end.
+fn encode_short(s: &JsString, units: usize) -> Result<String, ()> {
+    let mut out = [0u32; 2];
+    let mut buf = vec![0u8; units * 3];
+    borderseal_encode_into(s, 0, &mut buf, &mut out);
+    if out[0] as usize != units {
+        return Err(());
+    }
+    buf.truncate(out[1] as usize);
+    String::from_utf8(buf).map_err(|_| ())
+}
+
 /// Copies a string argument into Rust, refusing non-strings and over-long strings before
 /// copying. (UTF-8 is never shorter than UTF-16 in code units, so a string longer than the
 /// limit in UTF-16 units is over the byte limit too.)
@@ -146,12 +163,14 @@ pub fn text(value: &JsValue, what: &str) -> Result<String, JsValue> {
         )));
     }
     let units = s.length() as usize;
-    let encoded = if units < 2 * ENCODE_INTO_UNITS {
-        None
+    let encoded = if units < SHORT_MIN {
+        Ok(None)
+    } else if units < 2 * ENCODE_INTO_UNITS {
+        encode_short(s, units).map(Some)
     } else {
         encode(s, units)
-            .map_err(|()| invalid_argument(&format!("{what}: cannot be read as text")))?
-    };
+    }
+    .map_err(|()| invalid_argument(&format!("{what}: cannot be read as text")))?;
     let owned = encoded.unwrap_or_else(|| String::from(s));
     if owned.len() > MAX_TEXT_BYTES {
         return Err(to_js(&Error::new(

@@ -181,24 +181,35 @@ test('findings carry their strings exactly, JSON keys beyond ASCII included, as 
   r.free();
 });
 
-test('long texts cross whole: ASCII, then umlauts, emoji and lone surrogates past the first buffer', () => {
+test('texts cross whole, short and long: ASCII, then umlauts, emoji and lone surrogates', () => {
   // A text of 8,192 UTF-16 units or more whose first 4,096 are ASCII is encoded by
   // TextEncoder.encodeInto into a buffer of one byte a unit, then the rest into room for
-  // three; one with a character beyond ASCII early takes wasm-bindgen's conversion. The
-  // values after the boundary, surrogate pairs across it and lone surrogates (read as
-  // U+FFFD) must keep exact offsets either way.
+  // three; one with a character beyond ASCII early takes wasm-bindgen's conversion. A text
+  // of 64 to 8,191 units is encoded by one encodeInto into room for three bytes a unit, and
+  // a shorter one by wasm-bindgen. The values after a buffer's end, surrogate pairs across
+  // it and lone surrogates (read as U+FFFD) must keep exact offsets every way.
   const r = new Redactor();
-  const pad = 'The officers recorded the statement. '.repeat(300);
   const values = ['Jörg Baumann', 'jorg.baumann@example.de', 'DE89 3704 0044 0532 0130 00'];
   const report = `Zeuge ${values[0]} (${values[1]}, IBAN ${values[2]}) sagte aus. `;
-  for (const tail of ['', 'Grüße 😀 ', '😀'.repeat(3000), 'x\uD800 lone \uDC00 ', 'é'.repeat(5000)]) {
-    for (const text of [pad + tail + report + tail, tail + pad + report, pad + report]) {
-      const found = r.analyze(text).map((f) => text.slice(f.start, f.end));
-      for (const v of values) assert.ok(found.includes(v), `${v} not found exactly after ${JSON.stringify(tail.slice(0, 12))}`);
-      const out = r.redactText(text, { marking: 'TLP:AMBER' }).text;
-      for (const v of values) assert.ok(!out.includes(v), `${v} left in the output`);
-      assert.ok(out.startsWith(text.slice(0, 64).replace(/\uD800|\uDC00/g, '\uFFFD')));
+  const tails = ['', 'Grüße 😀 ', '😀'.repeat(3000), 'x\uD800 lone \uDC00 ', 'é'.repeat(5000), '😀'.repeat(20)];
+  for (const pad of ['The officers recorded the statement. '.repeat(300), 'Bericht. ', '']) {
+    for (const tail of tails) {
+      for (const text of [pad + tail + report + tail, tail + pad + report, pad + report]) {
+        const found = r.analyze(text).map((f) => text.slice(f.start, f.end));
+        const where = `${text.length} units, after ${JSON.stringify(tail.slice(0, 12))}`;
+        for (const v of values) assert.ok(found.includes(v), `${v} not found exactly: ${where}`);
+        const out = r.redactText(text, { marking: 'TLP:AMBER' }).text;
+        for (const v of values) assert.ok(!out.includes(v), `${v} left in the output`);
+        assert.ok(out.startsWith(text.slice(0, 5).replace(/\uD800|\uDC00/g, '\uFFFD')), where);
+      }
     }
   }
+  // Under 64 units: wasm-bindgen's conversion.
+  const short = 'Mail: jorg.baumann@example.de 😀\uD800';
+  assert.ok(short.length < 64);
+  assert.deepEqual(
+    r.analyze(short).map((f) => short.slice(f.start, f.end)),
+    ['jorg.baumann@example.de'],
+  );
   r.free();
 });
