@@ -8,6 +8,7 @@ use crate::detect::terms::{Folded, fold_term};
 use crate::detect::{ENTITIES, Entity};
 use crate::error::{Error, ErrorCode, Result};
 use crate::transform::{self, Span};
+use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -226,7 +227,7 @@ impl AllowLook {
 
 /// Adds the other occurrences of every candidate's value (see `propagate`), so a value
 /// found once is treated the same everywhere in the text.
-fn propagate_values(text: &str, folded: &Folded, out: &mut Vec<Candidate>) {
+fn propagate_values(text: &str, folded: &OnceCell<Folded>, out: &mut Vec<Candidate>) {
     let seeds: Vec<Seed> = out
         .iter()
         .map(|c| Seed {
@@ -270,8 +271,9 @@ impl Redactor {
     ) -> Result<(Vec<Candidate>, bool)> {
         let found = self.detector.analyze_masked(text, mask)?;
         // One folded copy of the text serves every term list and the propagation (made
-        // after detection, so the two never hold their memory at the same time).
-        let mut folded = Folded::new(text, true);
+        // after detection, so the two never hold their memory at the same time), and only
+        // if one of them needs it: propagation often does not (see `may_recur`).
+        let mut folded: OnceCell<Folded> = OnceCell::new();
         // The allow list only drops findings that lie inside one of its terms: when no
         // finding's text is part of any term, the text is not searched for them.
         let search_allow = self.allow.automaton().is_some()
@@ -279,9 +281,13 @@ impl Redactor {
                 .allow_look
                 .as_ref()
                 .is_none_or(|l| l.may_cover(text, &found));
-        let searched = usize::from(search_allow)
-            + usize::from(self.deny.automaton().is_some())
-            + usize::from(special && self.special.automaton().is_some());
+        let search_deny = self.deny.automaton().is_some();
+        let search_special = special && self.special.automaton().is_some();
+        let searched =
+            usize::from(search_allow) + usize::from(search_deny) + usize::from(search_special);
+        if searched > 0 {
+            folded.get_or_init(|| Folded::new(text, true));
+        }
         // The term lists searched look at each word start once between them (see
         // `Folded::narrow`); propagation, whose terms come from this text, has its own starts.
         // Without the special-category list, the narrowing serves the other two only; for
@@ -291,13 +297,14 @@ impl Redactor {
         } else {
             &self.term_filter_plain
         };
-        if let Some(filter) = filter.as_ref().filter(|_| searched >= 2) {
-            folded.narrow(filter);
+        if let (Some(filter), Some(f)) =
+            (filter.as_ref().filter(|_| searched >= 2), folded.get_mut())
+        {
+            f.narrow(filter);
         }
-        let allowed: Vec<(usize, usize, Option<Entity>)> = if search_allow {
-            self.allow.find_folded(text, &folded)
-        } else {
-            Vec::new()
+        let allowed: Vec<(usize, usize, Option<Entity>)> = match folded.get() {
+            Some(f) if search_allow => self.allow.find_folded(text, f),
+            _ => Vec::new(),
         };
         let is_allowed = |s: usize, e: usize| within(&allowed, s, e, |a| (a.0, a.1));
         let mut out: Vec<Candidate> = found
@@ -314,7 +321,11 @@ impl Redactor {
             .collect();
         // Deny terms are always findings, even inside an allow-listed term.
         let deny_reason: Arc<str> = Arc::from("policy:deny-term");
-        for (start, end, entity) in self.deny.find_folded(text, &folded) {
+        let denied = match folded.get() {
+            Some(f) if search_deny => self.deny.find_folded(text, f),
+            _ => Vec::new(),
+        };
+        for (start, end, entity) in denied {
             out.push(Candidate {
                 entity: entity.unwrap_or(Entity::Person),
                 start,
@@ -325,7 +336,11 @@ impl Redactor {
             });
         }
         propagate_values(text, &folded, &mut out);
-        Ok((out, special && self.special.any_folded(text, &folded)))
+        let special_found = search_special
+            && folded
+                .get()
+                .is_some_and(|f| self.special.any_folded(text, f));
+        Ok((out, special_found))
     }
 
     /// The send rules for `ctx` with `marking`, failing if one blocks.

@@ -9,11 +9,13 @@
 //! decides it exactly as it decided the original.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
 use crate::decide::terms::TermSet;
 use crate::detect::Entity;
-use crate::detect::terms::{Folded, fold_term, may_occur};
+use crate::detect::recur::may_recur;
+use crate::detect::terms::{Folded, fold_term};
 
 /// Most distinct values searched for again in one text. Beyond it the remaining values are
 /// not propagated (detection and the fail-closed re-scan still apply to them): this is a
@@ -90,14 +92,19 @@ pub(crate) struct Seed {
 
 /// Other whole-word occurrences of the seeds' values that no seed covers, with the
 /// entity and score of the (first, strongest) seed they repeat.
-/// `folded`: `Folded::new(text, true)`.
-pub(crate) fn propagate(text: &str, folded: &Folded, seeds: &[Seed]) -> Vec<Seed> {
+/// `folded`: `Folded::new(text, true)` once made; made here if needed and not yet made.
+pub(crate) fn propagate(text: &str, folded: &OnceCell<Folded>, seeds: &[Seed]) -> Vec<Seed> {
     propagate_with(text, folded, seeds, true)
 }
 
-/// [`propagate`], with or without the look for the values before the automaton is built
-/// (`precheck`; without it, the reference the tests compare with).
-fn propagate_with<'t>(text: &'t str, folded: &Folded, seeds: &[Seed], precheck: bool) -> Vec<Seed> {
+/// [`propagate`], with or without the look for the values before the text is folded and the
+/// automaton built (`precheck`; without it, the reference the tests compare with).
+fn propagate_with<'t>(
+    text: &'t str,
+    folded: &OnceCell<Folded>,
+    seeds: &[Seed],
+    precheck: bool,
+) -> Vec<Seed> {
     let mut order: Vec<&Seed> = seeds.iter().collect();
     // The strongest seed of a value decides its entity and score.
     crate::sort::sort_by_key_then(
@@ -173,6 +180,12 @@ fn propagate_with<'t>(text: &'t str, folded: &Folded, seeds: &[Seed], precheck: 
     }
     let mut covered: Vec<(usize, usize)> = seeds.iter().map(|s| (s.start, s.end)).collect();
     crate::sort::sort(&mut covered);
+    let patterns: Vec<String> = terms.iter().map(|(t, _)| fold_term(t, true)).collect();
+    // Where no value occurs at a word start outside the found places, nothing is to be
+    // found: the text is not even folded, nor the automaton built (see `may_recur`).
+    if precheck && !may_recur(text, &covered, &patterns) {
+        return Vec::new();
+    }
     // The furthest end of the covered places up to each one (sorted by start).
     let reach: Vec<usize> = covered
         .iter()
@@ -196,15 +209,10 @@ fn propagate_with<'t>(text: &'t str, folded: &Folded, seeds: &[Seed], precheck: 
     // Places detection covered are refused inside the search rather than dropped after it:
     // a dropped match would hide a repeat that starts inside it ("Ingrid ingrid" matching a
     // seed "Ingrid  Ingrid" where only the first word is a seed).
+    let folded = folded.get_or_init(|| Folded::new(text, true));
     // The search does not even try the word starts inside covered places (`refused` would
     // turn down whatever it found there): in a report most repeats are findings already.
     let starts = folded.starts_outside(&covered);
-    let patterns: Vec<String> = terms.iter().map(|(t, _)| fold_term(t, true)).collect();
-    // Where no value occurs at a word start outside the found places, nothing is to be
-    // found: the automaton is not even built (see `may_occur`).
-    if precheck && may_occur(&folded.text, &starts, &patterns) == Some(false) {
-        return Vec::new();
-    }
     let entities = terms.iter().map(|(_, e)| *e).collect();
     let Ok(set) = TermSet::from_folded(patterns, entities) else {
         return Vec::new();
@@ -259,7 +267,7 @@ mod tests {
                 score: 0.9,
             },
         ];
-        let found = propagate(text, &Folded::new(text, true), &seeds);
+        let found = propagate(text, &OnceCell::new(), &seeds);
         let spans: Vec<(usize, usize)> = found.iter().map(|s| (s.start, s.end)).collect();
         assert_eq!(spans, [(16, 23)]);
     }
@@ -269,7 +277,7 @@ mod tests {
         let text = "Zeuge Jörg Baumann sagte aus. Später rief BAUMANN an; jörg baumann kam nicht.";
         let found = propagate(
             text,
-            &Folded::new(text, true),
+            &OnceCell::new(),
             &[seed(text, "Jörg Baumann", Entity::Person)],
         );
         let values: Vec<&str> = found.iter().map(|s| &text[s.start..s.end]).collect();
@@ -286,7 +294,7 @@ mod tests {
         let text = "Anna Kowalski, Kowalskiego Straße, Kowalski";
         let found = propagate(
             text,
-            &Folded::new(text, true),
+            &OnceCell::new(),
             &[seed(text, "Anna Kowalski", Entity::Person)],
         );
         let values: Vec<&str> = found.iter().map(|s| &text[s.start..s.end]).collect();
@@ -297,14 +305,7 @@ mod tests {
     #[test]
     fn short_values_are_not_propagated() {
         let text = "Max met Ali; Ali left. Max stayed.";
-        assert!(
-            propagate(
-                text,
-                &Folded::new(text, true),
-                &[seed(text, "Ali", Entity::Person)]
-            )
-            .is_empty()
-        );
+        assert!(propagate(text, &OnceCell::new(), &[seed(text, "Ali", Entity::Person)]).is_empty());
     }
 
     #[test]
@@ -320,7 +321,7 @@ mod tests {
             entity: Entity::LicensePlate,
             score: 0.9,
         };
-        let found = propagate(text, &Folded::new(text, true), &[a, b]);
+        let found = propagate(text, &OnceCell::new(), &[a, b]);
         let values: Vec<&str> = found.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(values, ["123MEI 3"]);
         assert_eq!(found[0].start, text.rfind("123MEI 3").unwrap());
@@ -340,8 +341,7 @@ mod tests {
             entity: Entity::Person,
             score: 0.9,
         };
-        let folded = Folded::new(text, true);
-        let found = propagate(text, &folded, &[first, pair]);
+        let found = propagate(text, &OnceCell::new(), &[first, pair]);
         let values: Vec<(usize, &str)> = found
             .iter()
             .map(|s| (s.start, &text[s.start..s.end]))
@@ -378,6 +378,20 @@ mod tests {
             "😀",
             "Müller",
             "MÜLLER",
+            "Émile Zola",
+            "ÉMILE  ZOLA",
+            "émile\u{A0}zola",
+            "Ørsted",
+            "ørsted",
+            "Jörg\u{A0}Baumann",
+            "😀Anna",
+            "O\u{212A}AY",
+            "okay",
+            "Li Wei",
+            "LI  WEI",
+            "li\twei",
+            "J Baumann",
+            "j\t baumann",
         ];
         const SEPS: &[&str] = &[" ", " ", "  ", ", ", ". ", "\n", "\n\n\t", "-", "/", ""];
         let mut next = crate::detect::lcg(0x5EED);
@@ -403,7 +417,7 @@ mod tests {
                     });
                 }
             }
-            let folded = Folded::new(&text, true);
+            let folded = OnceCell::new();
             let spans = |v: Vec<Seed>| {
                 v.into_iter()
                     .map(|s| (s.start, s.end, s.entity, s.score.to_bits()))
@@ -461,7 +475,7 @@ mod tests {
             },
             seed(text, "Jörg Baumann", Entity::Person),
         ];
-        let found = propagate(text, &Folded::new(text, true), &seeds);
+        let found = propagate(text, &OnceCell::new(), &seeds);
         let values: Vec<&str> = found.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(values, ["Baumann"]);
         for w in [
@@ -479,7 +493,7 @@ mod tests {
         let text = "IBAN DE89370400440532013000 … transfer from DE89370400440532013000.";
         let found = propagate(
             text,
-            &Folded::new(text, true),
+            &OnceCell::new(),
             &[seed(text, "DE89370400440532013000", Entity::Iban)],
         );
         assert_eq!(found.len(), 1);

@@ -29,6 +29,8 @@ mod national2;
 mod net;
 mod person;
 mod phone;
+#[doc(hidden)]
+pub mod recur;
 mod resolve;
 mod scan;
 mod segment;

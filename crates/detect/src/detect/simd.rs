@@ -31,6 +31,20 @@ pub(crate) fn masks(block: &[u8; 64]) -> Masks {
     }
 }
 
+/// The bytes of `block` that begin a character beyond ASCII (`0xC0` and up), bit `k` for
+/// byte `k`.
+#[inline(always)]
+pub(crate) fn leads(block: &[u8; 64]) -> u64 {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        wasm::leads(block)
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    {
+        portable_leads(block)
+    }
+}
+
 /// Bytes of `sixteen` where a run of ASCII text that folds by lower-casing alone may stop
 /// (see `terms::fold_run`), bit `k` for byte `k`: non-ASCII bytes and, when white space
 /// collapses, bytes below 0x21 except a space that a byte above 0x20 follows within the
@@ -107,6 +121,24 @@ fn portable(block: &[u8; 64]) -> Masks {
     Masks { word, space }
 }
 
+/// [`leads`] eight bytes at a time: the top two bits of a byte both set.
+#[cfg_attr(
+    all(target_arch = "wasm32", target_feature = "simd128"),
+    allow(dead_code)
+)]
+#[inline(always)]
+fn portable_leads(block: &[u8; 64]) -> u64 {
+    use super::swar;
+    let mut m = 0;
+    for (k, eight) in block.chunks_exact(8).enumerate() {
+        let x = swar::load(eight);
+        // Bit 6 of each byte moved onto its bit 7 (the bit shifted in from the byte below
+        // lands on bit 0).
+        m |= swar::movemask(x & (x << 1) & swar::H) << (8 * k);
+    }
+    m
+}
+
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod wasm {
     use super::Masks;
@@ -174,6 +206,16 @@ mod wasm {
             space |= u64::from(u8x16_bitmask(s)) << (16 * k);
         }
         Masks { word, space }
+    }
+
+    #[inline(always)]
+    pub(super) fn leads(block: &[u8; 64]) -> u64 {
+        let mut m = 0u64;
+        for (k, sixteen) in block.chunks_exact(16).enumerate() {
+            let lead = u8x16_ge(load(sixteen), u8x16_splat(0xC0));
+            m |= u64::from(u8x16_bitmask(lead)) << (16 * k);
+        }
+        m
     }
 }
 
@@ -251,6 +293,11 @@ mod tests {
                 assert_eq!(bit(m.space), space, "{b:#x} at {i}");
             }
             assert_eq!(m, portable(&block));
+            let leads = leads(&block);
+            for (i, &b) in block.iter().enumerate() {
+                assert_eq!(leads >> i & 1 == 1, b >= 0xC0, "{b:#x} at {i}");
+            }
+            assert_eq!(leads, portable_leads(&block));
         }
     }
 }

@@ -127,7 +127,7 @@ fn fold_term_chars(term: &str, collapse_space: bool) -> String {
 /// ASCII whitespace (`char::is_whitespace` on the ASCII range). Always inlined: under
 /// opt-level "z" even this would otherwise be a call per byte.
 #[inline(always)]
-fn is_space(b: u8) -> bool {
+pub(crate) fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t'..=b'\r')
 }
 
@@ -277,7 +277,7 @@ fn latin_folds() -> &'static [char] {
 /// A small direct-mapped cache of [`fold_char`] for the non-ASCII characters of one text:
 /// a report uses few distinct ones (its language's letters, some punctuation, emoji),
 /// and `fold_char` costs two Unicode table searches per character.
-struct FoldMemo {
+pub(crate) struct FoldMemo {
     /// `(character, its fold)`; the key 0 (an ASCII character) marks an empty slot, as
     /// only non-ASCII characters are looked up.
     slots: [(u32, char); MEMO_SLOTS],
@@ -286,7 +286,7 @@ struct FoldMemo {
 }
 
 impl FoldMemo {
-    fn new() -> FoldMemo {
+    pub(crate) fn new() -> FoldMemo {
         FoldMemo {
             slots: [(0, '\0'); MEMO_SLOTS],
             latin: latin_folds(),
@@ -294,7 +294,7 @@ impl FoldMemo {
     }
 
     /// [`fold_char`] of `c`.
-    fn fold(&mut self, c: char) -> char {
+    pub(crate) fn fold(&mut self, c: char) -> char {
         let key = u32::from(c);
         if let Some(&f) = key
             .checked_sub(0x80)
@@ -650,87 +650,6 @@ impl Folded {
             .unwrap_or((0, 0));
         o + (at - f)
     }
-}
-
-/// Most patterns [`may_occur`] looks at; with more it leaves the question to the automaton.
-const MAY_OCCUR_PATTERNS: usize = 64;
-/// Most word starts and byte comparisons [`may_occur`] makes before it leaves the question
-/// to the automaton (a text of some 400 KB of prose).
-const MAY_OCCUR_BUDGET: usize = 1 << 16;
-
-/// Whether one of `patterns` (folded as the automaton's, by [`fold_term`]) may occur at an
-/// offset set in `starts`, a word-start bit set of the folded text `hay` (see
-/// [`Folded::starts_outside`]), its [`FILLER`] bytes stepped over as the automaton steps
-/// over them. `Some(false)` only when none does: a whole-word search from those starts
-/// ([`Automaton::find_whole_word`]) would then find nothing, and its automaton need not
-/// even be built. Same-value propagation builds one for the values of every text it is
-/// given, and in most reports of a page or two no value recurs outside the places already
-/// found: there the build was the largest cost of a one-report call.
-///
-/// `None` when answering would cost more than building the automaton: more than
-/// [`MAY_OCCUR_PATTERNS`] patterns, or more than [`MAY_OCCUR_BUDGET`] starts and byte
-/// comparisons (a long text, or a crafted one of near-repeats); the caller then builds the
-/// automaton, whose search is linear in the text. The look is for the texts of a page or
-/// two, where the build would cost more than the search: on a text of megabytes the
-/// automaton's own filters find the places faster.
-#[must_use]
-pub fn may_occur(hay: &[u8], starts: &[u64], patterns: &[String]) -> Option<bool> {
-    if patterns.len() > MAY_OCCUR_PATTERNS {
-        return None;
-    }
-    // The patterns by their first byte (bit k: pattern k). An empty pattern never matches.
-    let mut first = [0u64; 256];
-    for (k, pat) in patterns.iter().enumerate() {
-        if let Some(slot) = pat
-            .as_bytes()
-            .first()
-            .and_then(|&b| first.get_mut(usize::from(b)))
-        {
-            *slot |= 1 << k;
-        }
-    }
-    let mut budget = MAY_OCCUR_BUDGET;
-    for (w, &word) in starts.iter().enumerate() {
-        let mut bits = word;
-        while bits != 0 {
-            let p = w * 64 + bits.trailing_zeros() as usize;
-            bits &= bits - 1;
-            budget = budget.checked_sub(1)?;
-            let Some(&b) = hay.get(p) else {
-                return Some(false);
-            };
-            let mut candidates = first.get(usize::from(b)).copied().unwrap_or(0);
-            while candidates != 0 {
-                let k = candidates.trailing_zeros() as usize;
-                candidates &= candidates - 1;
-                let pat = patterns.get(k).map_or(&[][..], |t| t.as_bytes());
-                // The rest of the pattern against the text after `p`, fillers skipped.
-                let mut i = p + 1;
-                let mut all = true;
-                for &c in pat.get(1..).unwrap_or_default() {
-                    loop {
-                        budget = budget.checked_sub(1)?;
-                        match hay.get(i) {
-                            Some(&FILLER) => i += 1,
-                            Some(&h) if h == c => break,
-                            _ => {
-                                all = false;
-                                break;
-                            }
-                        }
-                    }
-                    if !all {
-                        break;
-                    }
-                    i += 1;
-                }
-                if all {
-                    return Some(true);
-                }
-            }
-        }
-    }
-    Some(false)
 }
 
 /// Whether the pair `(a, b)` is set in a pair filter (one bit per pair of bytes, bit
@@ -1538,24 +1457,6 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn may_occur_answers_within_its_budget_only() {
-        let pats = |t: &[&str]| t.iter().map(|s| fold_term(s, true)).collect::<Vec<_>>();
-        let small = Folded::new("Anna met Jörg  Baumann in Wien.", true);
-        let ask = |f: &Folded, p: &[&str]| may_occur(&f.text, &f.starts, &pats(p));
-        assert_eq!(ask(&small, &["BAUMANN"]), Some(true));
-        // Across the padding of the collapsed white space.
-        assert_eq!(ask(&small, &["jörg baumann"]), Some(true));
-        assert_eq!(ask(&small, &["Kowalski", "annab"]), Some(false));
-        // Not at a word start.
-        assert_eq!(ask(&small, &["aumann"]), Some(false));
-        let many: Vec<String> = (0..=MAY_OCCUR_PATTERNS).map(|i| format!("x{i}")).collect();
-        assert_eq!(may_occur(&small.text, &small.starts, &many), None);
-        let long = Folded::new(&"ab ".repeat(MAY_OCCUR_BUDGET + 1), true);
-        assert_eq!(ask(&long, &["zz"]), None);
-        assert_eq!(ask(&long, &["ab"]), Some(true));
     }
 
     #[test]

@@ -1,0 +1,358 @@
+//! Whether any of a text's own values occurs again outside the places already found, asked
+//! of the original text before anything is folded.
+//!
+//! Same-value propagation (in the main crate) searches a folded copy of the text for every
+//! value found in it, and on most texts finds nothing new: each repeat of a value is a
+//! finding already. Folding 10 MB and running the search cost ~23 of `analyze`'s ~140 ms
+//! in wasm, for no result. [`may_recur`] answers the same question on the original text in
+//! one pass over its word starts, and the fold and the search are made only when it says
+//! yes.
+
+use super::simd;
+use super::terms::{FoldMemo, is_space};
+
+/// Whether one of `patterns` (values folded by `terms::fold_term` with white space
+/// collapsed) may occur in `text` where propagation's whole-word search of
+/// `Folded::new(text, true)` could find it: starting at a character whose byte before is
+/// no ASCII letter or digit, outside every place of `covered` (sorted by start), the
+/// folded characters from there (white space runs as one space) spelling the pattern.
+/// `false` only when none does; then that search would find nothing.
+///
+/// It answers `true` without looking for a pattern shorter than four bytes, or not
+/// beginning with an ASCII letter or digit or a byte of a character beyond ASCII
+/// (propagation's values begin with a letter or digit and have four characters or more).
+///
+/// Why the rest is exact: `Folded::new` replaces each character by its fold, one character
+/// (`fold_char`), and each run of white space by one space; where it folds in place it pads
+/// with filler bytes that the search steps over, elsewhere it maps offsets back. Either
+/// way the folded characters from a match's start are the folds of the original
+/// characters from there, and the match starts on a character (the pattern's first byte
+/// is no filler and no continuation byte), where the original text is cut at a character
+/// too. The search starts no match right after an ASCII letter or digit of the folded
+/// text, and an ASCII byte folds to an ASCII byte of the same class. This function folds
+/// the characters the same way (`fold_char` through the same memo,
+/// [`char::is_whitespace`] for the runs) from every character that no ASCII letter or
+/// digit precedes.
+///
+/// Linear: one look at each 64-byte block, then at each word start four bytes (most
+/// starts) or a few characters, and a whole comparison only where the first four folded
+/// bytes are some pattern's.
+#[must_use]
+pub fn may_recur(text: &str, covered: &[(usize, usize)], patterns: &[String]) -> bool {
+    let Some(keys) = Keys::new(patterns) else {
+        return !patterns.is_empty();
+    };
+    let bytes = text.as_bytes();
+    let mut memo = FoldMemo::new();
+    let mut cover = Cover {
+        covered,
+        next: 0,
+        reach: 0,
+    };
+    let mut after_word = 0u64;
+    for (k, chunk) in bytes.chunks(64).enumerate() {
+        let mut block = [0u8; 64];
+        let block = match <&[u8; 64]>::try_from(chunk) {
+            Ok(b) => b,
+            Err(_) => {
+                // The last, partial block, padded with bytes of no class.
+                if let Some(dst) = block.get_mut(..chunk.len()) {
+                    dst.copy_from_slice(chunk);
+                }
+                &block
+            }
+        };
+        let m = simd::masks(block);
+        let prev_word = (m.word << 1) | after_word;
+        after_word = m.word >> 63;
+        // ASCII letters and digits, and first bytes of characters beyond ASCII, after no ASCII
+        // letter or digit, in text order.
+        let mut look = (m.word | simd::leads(block)) & !prev_word;
+        let base = 64 * k;
+        while look != 0 {
+            let at = base + look.trailing_zeros() as usize;
+            look &= look - 1;
+            // The covered places are looked at only where a pattern's first four bytes are
+            // (most starts are not), in text order still.
+            if let Some(key) = keys.key_at(text, at, &mut memo)
+                && !cover.inside(at)
+                && keys.spelled(text, at, key, &mut memo)
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The covered places, walked in step with the ascending offsets asked about.
+struct Cover<'c> {
+    covered: &'c [(usize, usize)],
+    /// How many places start at or before the last offset asked about.
+    next: usize,
+    /// The furthest end among them.
+    reach: usize,
+}
+
+impl Cover<'_> {
+    /// Whether `at` lies inside a covered place (`at` never less than the last asked).
+    fn inside(&mut self, at: usize) -> bool {
+        while let Some(&(s, e)) = self.covered.get(self.next) {
+            if s > at {
+                break;
+            }
+            self.reach = self.reach.max(e);
+            self.next += 1;
+        }
+        self.reach > at
+    }
+}
+
+/// The patterns by their first two and first four bytes.
+struct Keys<'p> {
+    /// One bit per pair of bytes that begins a pattern (bit `256a + b`).
+    pairs: Vec<u64>,
+    /// One bit per value of [`Keys::hash`] of a pattern's key.
+    filter: Vec<u64>,
+    /// `(key, pattern)`, sorted.
+    sorted: Vec<(u32, &'p str)>,
+}
+
+/// Bits of the key filter.
+const FILTER_BITS: u32 = 16;
+
+impl<'p> Keys<'p> {
+    /// `None` if a pattern is shorter than four bytes or begins with an ASCII byte that is
+    /// no letter or digit (see [`may_recur`]), or if there is none.
+    fn new(patterns: &'p [String]) -> Option<Keys<'p>> {
+        let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
+        let mut pairs = vec![0u64; 1 << 10];
+        let mut sorted = Vec::with_capacity(patterns.len());
+        for p in patterns {
+            let key = p
+                .as_bytes()
+                .get(..4)
+                .and_then(|k| <[u8; 4]>::try_from(k).ok())
+                .filter(|k| !k[0].is_ascii() || k[0].is_ascii_alphanumeric())?;
+            // The pair, and every pair whose second byte is beyond ASCII (the first's are all
+            // set below): the fold of such a character is only known with it (the Kelvin
+            // sign's is `k`).
+            let pair = usize::from(key[0]) << 8 | usize::from(key[1]);
+            *pairs.get_mut(pair / 64)? |= 1 << (pair % 64);
+            let row = usize::from(key[0]) * 4;
+            pairs.get_mut(row + 2..row + 4)?.fill(u64::MAX);
+            let key = u32::from_le_bytes(key);
+            let h = Keys::hash(key);
+            *filter.get_mut(h / 64)? |= 1 << (h % 64);
+            sorted.push((key, p.as_str()));
+        }
+        pairs.get_mut(0x80 * 4..)?.fill(u64::MAX);
+        crate::sort::sort(&mut sorted);
+        (!sorted.is_empty()).then_some(Keys {
+            pairs,
+            filter,
+            sorted,
+        })
+    }
+
+    #[inline(always)]
+    fn hash(key: u32) -> usize {
+        (key.wrapping_mul(0x9E37_79B1) >> (32 - FILTER_BITS)) as usize
+    }
+
+    /// The folded first four bytes from `at` (see [`each_folded`]) if they are some
+    /// pattern's, or may be (a hash collision).
+    #[inline(always)]
+    fn key_at(&self, text: &str, at: usize, memo: &mut FoldMemo) -> Option<u32> {
+        let bytes = text.as_bytes();
+        // Most starts are an ASCII letter or digit and an ASCII byte, whose folds are known
+        // at once, and few of these pairs begin a pattern: one look-up, no branch.
+        let a = bytes.get(at).copied().unwrap_or(0);
+        let b = bytes.get(at + 1).copied().unwrap_or(0);
+        let pair = usize::from(ascii_fold(a)) << 8 | usize::from(ascii_fold(b));
+        if self
+            .pairs
+            .get(pair / 64)
+            .is_none_or(|w| w >> (pair % 64) & 1 == 0)
+        {
+            return None;
+        }
+        let four = bytes
+            .get(at..at + 4)
+            .and_then(|k| <[u8; 4]>::try_from(k).ok());
+        let key = match four.map(ascii_folds) {
+            Some(Some(key)) => key,
+            _ => {
+                let mut k = [0u8; 4];
+                if folded_prefix(text, at, memo, &mut k) < 4 {
+                    // No pattern is shorter than four bytes.
+                    return None;
+                }
+                u32::from_le_bytes(k)
+            }
+        };
+        let h = Keys::hash(key);
+        self.filter
+            .get(h / 64)
+            .is_some_and(|w| w >> (h % 64) & 1 == 1)
+            .then_some(key)
+    }
+
+    /// Whether a pattern whose first four bytes are `key` spells the folded characters of
+    /// `text` from `at`.
+    fn spelled(&self, text: &str, at: usize, key: u32, memo: &mut FoldMemo) -> bool {
+        let from = self.sorted.partition_point(|&(k, _)| k < key);
+        self.sorted
+            .get(from..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&(k, _)| k == key)
+            .any(|&(_, p)| spells(text, at, memo, p.as_bytes()))
+    }
+}
+
+/// The fold of an ASCII byte in the folded text (lower case, white space as a space); a
+/// byte beyond ASCII as it is.
+#[inline(always)]
+fn ascii_fold(b: u8) -> u8 {
+    ASCII_FOLDS.get(usize::from(b)).copied().unwrap_or(b)
+}
+
+/// [`ascii_fold`] of every byte.
+static ASCII_FOLDS: [u8; 256] = ascii_folds_table();
+
+// Evaluated at compile time: an index out of range would fail the build.
+#[allow(clippy::indexing_slicing)]
+const fn ascii_folds_table() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t'..=b'\r') {
+            b' '
+        } else {
+            c.to_ascii_lowercase()
+        };
+        b += 1;
+    }
+    t
+}
+
+/// The folds of four ASCII bytes (lower case, and white space as a space), as a key; `None`
+/// if a byte is beyond ASCII or two white space bytes are next to each other (a run that
+/// folds to one space).
+#[inline(always)]
+fn ascii_folds(four: [u8; 4]) -> Option<u32> {
+    let x = u32::from_le_bytes(four);
+    if x & 0x8080_8080 != 0 {
+        return None;
+    }
+    let f = four.map(|b| {
+        if is_space(b) {
+            b' '
+        } else {
+            b.to_ascii_lowercase()
+        }
+    });
+    if f.windows(2).any(|w| w == b"  ") {
+        return None;
+    }
+    Some(u32::from_le_bytes(f))
+}
+
+/// Calls `each` with the folded bytes of the characters of `text` from `at` (a run of
+/// white space as one space), a character's at a time, until it answers `false`.
+fn each_folded(text: &str, at: usize, memo: &mut FoldMemo, each: &mut dyn FnMut(&[u8]) -> bool) {
+    let mut chars = text.get(at..).unwrap_or_default().chars().peekable();
+    let mut buf = [0u8; 4];
+    while let Some(c) = chars.next() {
+        let f: &[u8] = if c.is_whitespace() {
+            while chars.next_if(|d| d.is_whitespace()).is_some() {}
+            b" "
+        } else if c.is_ascii() {
+            let lower = c.to_ascii_lowercase();
+            lower.encode_utf8(&mut buf).as_bytes()
+        } else {
+            memo.fold(c).encode_utf8(&mut buf).as_bytes()
+        };
+        if !each(f) {
+            return;
+        }
+    }
+}
+
+/// Fills `out` with the first folded bytes from `at` (see [`each_folded`]); how many.
+// Out of line, as `spells`: few starts need either, and the module is smaller.
+#[inline(never)]
+fn folded_prefix(text: &str, at: usize, memo: &mut FoldMemo, out: &mut [u8; 4]) -> usize {
+    let mut n = 0;
+    each_folded(text, at, memo, &mut |f| {
+        for &b in f {
+            if let Some(slot) = out.get_mut(n) {
+                *slot = b;
+                n += 1;
+            }
+        }
+        n < out.len()
+    });
+    n
+}
+
+/// Whether the folded bytes from `at` (see [`each_folded`]) begin with `pattern`.
+#[inline(never)]
+fn spells(text: &str, at: usize, memo: &mut FoldMemo, pattern: &[u8]) -> bool {
+    let mut rest = pattern;
+    let mut same = true;
+    each_folded(text, at, memo, &mut |f| {
+        let n = f.len().min(rest.len());
+        same = f.get(..n) == rest.get(..n);
+        rest = rest.get(n..).unwrap_or_default();
+        same && !rest.is_empty()
+    });
+    same && rest.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::terms::fold_term;
+
+    fn ask(text: &str, covered: &[(usize, usize)], patterns: &[&str]) -> bool {
+        let patterns: Vec<String> = patterns.iter().map(|p| fold_term(p, true)).collect();
+        may_recur(text, covered, &patterns)
+    }
+
+    #[test]
+    fn values_are_looked_for_as_the_folded_search_finds_them() {
+        let text = "Anna met Jörg  Baumann in Wien. ÉMILE\u{A0}ZOLA, 😀Ørsted";
+        assert!(ask(text, &[], &["BAUMANN"]));
+        // Across a run of white space, and a non-breaking one; from a character beyond
+        // ASCII, after an emoji.
+        assert!(ask(text, &[], &["jörg baumann"]));
+        assert!(ask(text, &[], &["émile zola"]));
+        assert!(ask(text, &[], &["ørsted"]));
+        assert!(!ask(text, &[], &["Kowalski", "annab", "zolas"]));
+        // Not right after a letter or digit.
+        assert!(!ask(text, &[], &["aumann"]));
+        // Not where a covered place starts or lies; again where it has ended.
+        let at = text.find("Baumann").unwrap();
+        assert!(!ask(text, &[(at, at + 7)], &["baumann"]));
+        assert!(!ask(
+            text,
+            &[(at - 6, at + 7), (at - 1, at + 1)],
+            &["baumann"]
+        ));
+        assert!(ask(text, &[(0, 4), (at - 6, at)], &["baumann"]));
+        // A text past one block of 64 bytes, the value in the last, partial one.
+        let long = format!("{}Zeuge Baumann", "x ".repeat(70));
+        assert!(ask(&long, &[], &["baumann"]));
+        assert!(!ask(&long, &[(140, 153)], &["baumann"]));
+        // The Kelvin sign folds to `k`.
+        assert!(ask("Herr \u{212A}owalski", &[], &["kowalski"]));
+        // No pattern, nothing to find; a short one or one starting with a space or other
+        // ASCII that is no letter or digit, not looked for.
+        assert!(!ask(text, &[], &[]));
+        assert!(ask(text, &[], &["zzz"]));
+        assert!(ask(text, &[], &["-zzzz"]));
+    }
+}
