@@ -182,10 +182,16 @@ fn propagate_with<'t>(
     crate::sort::sort(&mut covered);
     let patterns: Vec<String> = terms.iter().map(|(t, _)| fold_term(t, true)).collect();
     // Where no value occurs at a word start outside the found places, nothing is to be
-    // found: the text is not even folded, nor the automaton built (see `may_recur`).
-    if precheck && !may_recur(text, &covered, &patterns) {
-        return Vec::new();
-    }
+    // found: the text is not even folded, nor the automaton built (see `may_recur`). Where
+    // one does, nothing is found before it: the search starts there.
+    let first = if precheck {
+        match may_recur(text, &covered, &patterns) {
+            Some(at) => at,
+            None => return Vec::new(),
+        }
+    } else {
+        0
+    };
     // The furthest end of the covered places up to each one (sorted by start).
     let reach: Vec<usize> = covered
         .iter()
@@ -212,7 +218,18 @@ fn propagate_with<'t>(
     let folded = folded.get_or_init(|| Folded::new(text, true));
     // The search does not even try the word starts inside covered places (`refused` would
     // turn down whatever it found there): in a report most repeats are findings already.
-    let starts = folded.starts_outside(&covered);
+    let mut starts = folded.starts_outside(&covered);
+    if let Some(from) = folded.folded_offset(first) {
+        // The word starts before the first value's: full words cleared, then the bits below
+        // it in its word.
+        let (full, bit) = (from / 64, from % 64);
+        if let Some(words) = starts.get_mut(..full) {
+            words.fill(0);
+        }
+        if let Some(w) = starts.get_mut(full) {
+            *w &= u64::MAX << bit;
+        }
+    }
     let entities = terms.iter().map(|(_, e)| *e).collect();
     let Ok(set) = TermSet::from_folded(patterns, entities) else {
         return Vec::new();

@@ -6,7 +6,7 @@
 //! finding already. Folding 10 MB and running the search cost ~23 of `analyze`'s ~140 ms
 //! in wasm, for no result. [`may_recur`] answers the same question on the original text in
 //! one pass over its word starts, and the fold and the search are made only when it says
-//! yes.
+//! yes; the search then starts where it found the first value.
 
 use super::simd;
 use super::terms::{FoldMemo, is_space};
@@ -16,9 +16,10 @@ use super::terms::{FoldMemo, is_space};
 /// `Folded::new(text, true)` could find it: starting at a character whose byte before is
 /// no ASCII letter or digit, outside every place of `covered` (sorted by start), the
 /// folded characters from there (white space runs as one space) spelling the pattern.
-/// `false` only when none does; then that search would find nothing.
+/// Returns the first such start: that search finds nothing before it, and nothing at all
+/// when there is none (`None`).
 ///
-/// It answers `true` without looking for a pattern shorter than four bytes, or not
+/// It answers `Some(0)` without looking for a pattern shorter than four bytes, or not
 /// beginning with an ASCII letter or digit or a byte of a character beyond ASCII
 /// (propagation's values begin with a letter or digit and have four characters or more).
 ///
@@ -38,9 +39,9 @@ use super::terms::{FoldMemo, is_space};
 /// starts) or a few characters, and a whole comparison only where the first four folded
 /// bytes are some pattern's.
 #[must_use]
-pub fn may_recur(text: &str, covered: &[(usize, usize)], patterns: &[String]) -> bool {
+pub fn may_recur(text: &str, covered: &[(usize, usize)], patterns: &[String]) -> Option<usize> {
     let Some(keys) = Keys::new(patterns) else {
-        return !patterns.is_empty();
+        return (!patterns.is_empty()).then_some(0);
     };
     let bytes = text.as_bytes();
     let mut memo = FoldMemo::new();
@@ -78,11 +79,11 @@ pub fn may_recur(text: &str, covered: &[(usize, usize)], patterns: &[String]) ->
                 && !cover.inside(at)
                 && keys.spelled(text, at, key, &mut memo)
             {
-                return true;
+                return Some(at);
             }
         }
     }
-    false
+    None
 }
 
 /// The covered places, walked in step with the ascending offsets asked about.
@@ -319,7 +320,7 @@ mod tests {
 
     fn ask(text: &str, covered: &[(usize, usize)], patterns: &[&str]) -> bool {
         let patterns: Vec<String> = patterns.iter().map(|p| fold_term(p, true)).collect();
-        may_recur(text, covered, &patterns)
+        may_recur(text, covered, &patterns).is_some()
     }
 
     #[test]
@@ -354,5 +355,13 @@ mod tests {
         assert!(!ask(text, &[], &[]));
         assert!(ask(text, &[], &["zzz"]));
         assert!(ask(text, &[], &["-zzzz"]));
+        // Where the first one starts.
+        let first = |p: &[&str]| {
+            let p: Vec<String> = p.iter().map(|p| fold_term(p, true)).collect();
+            may_recur(text, &[], &p)
+        };
+        assert_eq!(first(&["zola", "wien"]), text.find("Wien"));
+        assert_eq!(first(&["zzz"]), Some(0));
+        assert_eq!(first(&[]), None);
     }
 }
