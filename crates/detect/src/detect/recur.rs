@@ -68,7 +68,11 @@ pub fn may_recur(text: &str, covered: &[(usize, usize)], patterns: &[String]) ->
         after_word = m.word >> 63;
         // ASCII letters and digits, and first bytes of characters beyond ASCII, after no ASCII
         // letter or digit, in text order.
-        let mut look = (m.word | simd::leads(block)) & !prev_word;
+        // Of the ASCII ones, only those whose lower case begins a pattern (sixteen bytes at a
+        // time in wasm): a character beyond ASCII may fold to anything.
+        let starts = m.word & !prev_word;
+        let mut look =
+            simd::lower_members(block, &keys.firsts, starts) | (simd::leads(block) & !prev_word);
         let base = 64 * k;
         while look != 0 {
             let at = base + look.trailing_zeros() as usize;
@@ -109,8 +113,10 @@ impl Cover<'_> {
     }
 }
 
-/// The patterns by their first two and first four bytes.
+/// The patterns by their first byte, first two and first four bytes.
 struct Keys<'p> {
+    /// The ASCII first bytes.
+    firsts: simd::AsciiSet,
     /// One bit per pair of bytes that begins a pattern (bit `256a + b`).
     pairs: Vec<u64>,
     /// One bit per value of [`Keys::hash`] of a pattern's key.
@@ -128,6 +134,7 @@ impl<'p> Keys<'p> {
     fn new(patterns: &'p [String]) -> Option<Keys<'p>> {
         let mut filter = vec![0u64; 1 << (FILTER_BITS - 6)];
         let mut pairs = vec![0u64; 1 << 10];
+        let mut firsts = simd::AsciiSet::default();
         let mut sorted = Vec::with_capacity(patterns.len());
         for p in patterns {
             let key = p
@@ -135,9 +142,11 @@ impl<'p> Keys<'p> {
                 .get(..4)
                 .and_then(|k| <[u8; 4]>::try_from(k).ok())
                 .filter(|k| !k[0].is_ascii() || k[0].is_ascii_alphanumeric())?;
-            // The pair, and every pair whose second byte is beyond ASCII (the first's are all
-            // set below): the fold of such a character is only known with it (the Kelvin
-            // sign's is `k`).
+            // The pair, and every pair whose second byte is beyond ASCII: the text's second
+            // byte is looked up as it is, and the fold of such a character is only known with
+            // it (the Kelvin sign's is `k`). A first byte beyond ASCII is looked up folded
+            // (see `key_at`).
+            firsts.insert(key[0]);
             let pair = usize::from(key[0]) << 8 | usize::from(key[1]);
             *pairs.get_mut(pair / 64)? |= 1 << (pair % 64);
             let row = usize::from(key[0]) * 4;
@@ -147,9 +156,9 @@ impl<'p> Keys<'p> {
             *filter.get_mut(h / 64)? |= 1 << (h % 64);
             sorted.push((key, p.as_str()));
         }
-        pairs.get_mut(0x80 * 4..)?.fill(u64::MAX);
         crate::sort::sort(&mut sorted);
         (!sorted.is_empty()).then_some(Keys {
+            firsts,
             pairs,
             filter,
             sorted,
@@ -169,13 +178,25 @@ impl<'p> Keys<'p> {
         // Most starts are an ASCII letter or digit and an ASCII byte, whose folds are known
         // at once, and few of these pairs begin a pattern: one look-up, no branch.
         let a = bytes.get(at).copied().unwrap_or(0);
-        let b = bytes.get(at + 1).copied().unwrap_or(0);
-        let pair = usize::from(ascii_fold(a)) << 8 | usize::from(ascii_fold(b));
-        if self
-            .pairs
-            .get(pair / 64)
-            .is_none_or(|w| w >> (pair % 64) & 1 == 0)
-        {
+        let pair = if a.is_ascii() {
+            let b = bytes.get(at + 1).copied().unwrap_or(0);
+            Some(usize::from(ascii_fold(a)) << 8 | usize::from(ascii_fold(b)))
+        } else {
+            // A character beyond ASCII: its fold's first two bytes when the fold is beyond
+            // ASCII too, so two bytes of one character. A fold to ASCII (the Kelvin sign's
+            // `k`) goes on to the whole look below.
+            let c = text.get(at..).and_then(|t| t.chars().next())?;
+            let mut buf = [0u8; 4];
+            match memo.fold(c).encode_utf8(&mut buf).as_bytes() {
+                [f0, f1, ..] => Some(usize::from(*f0) << 8 | usize::from(*f1)),
+                _ => None,
+            }
+        };
+        if pair.is_some_and(|p| {
+            self.pairs
+                .get(p / 64)
+                .is_none_or(|w| w >> (p % 64) & 1 == 0)
+        }) {
             return None;
         }
         let four = bytes

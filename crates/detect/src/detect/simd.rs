@@ -31,6 +31,72 @@ pub(crate) fn masks(block: &[u8; 64]) -> Masks {
     }
 }
 
+/// A set of ASCII bytes, looked up sixteen bytes at a time ([`lower_members`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct AsciiSet {
+    /// Bit `h` of entry `l`: byte `16h + l` is in the set (`h` below 8: ASCII).
+    by_low: [u8; 16],
+}
+
+impl AsciiSet {
+    /// Adds `b`; a byte beyond ASCII is not added.
+    pub(crate) fn insert(&mut self, b: u8) {
+        if let Some(e) = self
+            .by_low
+            .get_mut(usize::from(b & 0x0F))
+            .filter(|_| b.is_ascii())
+        {
+            *e |= 1 << (b >> 4);
+        }
+    }
+
+    /// Whether `b` is in the set.
+    pub(crate) fn contains(&self, b: u8) -> bool {
+        b.is_ascii()
+            && self
+                .by_low
+                .get(usize::from(b & 0x0F))
+                .is_some_and(|e| e >> (b >> 4) & 1 == 1)
+    }
+}
+
+/// The bytes of `block` among `within` whose ASCII lower case is in `set`, bit `k` for byte
+/// `k`. With wasm SIMD every byte is looked up at once (two table look-ups of sixteen lanes,
+/// by the low and the high half of each byte); elsewhere only the bytes of `within`.
+#[inline(always)]
+pub(crate) fn lower_members(block: &[u8; 64], set: &AsciiSet, within: u64) -> u64 {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        wasm::lower_members(block, set) & within
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    {
+        portable_lower_members(block, set, within)
+    }
+}
+
+/// [`lower_members`] one byte of `within` at a time.
+#[cfg_attr(
+    all(target_arch = "wasm32", target_feature = "simd128"),
+    allow(dead_code)
+)]
+#[inline(always)]
+fn portable_lower_members(block: &[u8; 64], set: &AsciiSet, within: u64) -> u64 {
+    let mut rest = within;
+    let mut m = 0;
+    while rest != 0 {
+        let k = rest.trailing_zeros();
+        rest &= rest - 1;
+        if block
+            .get(k as usize)
+            .is_some_and(|&b| set.contains(b.to_ascii_lowercase()))
+        {
+            m |= 1 << k;
+        }
+    }
+    m
+}
+
 /// The bytes of `block` that begin a character beyond ASCII (`0xC0` and up), bit `k` for
 /// byte `k`.
 #[inline(always)]
@@ -141,10 +207,10 @@ fn portable_leads(block: &[u8; 64]) -> u64 {
 
 #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
 mod wasm {
-    use super::Masks;
+    use super::{AsciiSet, Masks};
     use core::arch::wasm32::{
-        u8x16_bitmask, u8x16_eq, u8x16_ge, u8x16_le, u8x16_lt, u8x16_splat, u64x2,
-        u64x2_extract_lane, v128, v128_and, v128_or,
+        u8x16_bitmask, u8x16_eq, u8x16_ge, u8x16_le, u8x16_lt, u8x16_ne, u8x16_shr, u8x16_splat,
+        u8x16_swizzle, u64x2, u64x2_extract_lane, v128, v128_and, v128_or,
     };
 
     /// Sixteen bytes as a vector.
@@ -206,6 +272,23 @@ mod wasm {
             space |= u64::from(u8x16_bitmask(s)) << (16 * k);
         }
         Masks { word, space }
+    }
+
+    #[inline(always)]
+    pub(super) fn lower_members(block: &[u8; 64], set: &AsciiSet) -> u64 {
+        let table = load(&set.by_low);
+        // The bit of each high half below 8; none for the bytes beyond ASCII.
+        let high_bits = load(&[1, 2, 4, 8, 16, 32, 64, 128, 0, 0, 0, 0, 0, 0, 0, 0]);
+        let mut m = 0u64;
+        for (k, sixteen) in block.chunks_exact(16).enumerate() {
+            let v = load(sixteen);
+            let lower = v128_or(v, v128_and(in_range(v, b'A', b'Z'), u8x16_splat(0x20)));
+            let low = v128_and(lower, u8x16_splat(0x0F));
+            let high = u8x16_shr(lower, 4);
+            let hit = v128_and(u8x16_swizzle(table, low), u8x16_swizzle(high_bits, high));
+            m |= u64::from(u8x16_bitmask(u8x16_ne(hit, u8x16_splat(0)))) << (16 * k);
+        }
+        m
     }
 
     #[inline(always)]
@@ -277,6 +360,18 @@ mod tests {
     }
 
     /// Every byte value at every position of a block, next to others.
+    #[test]
+    fn an_ascii_set_holds_what_was_inserted() {
+        let mut set = AsciiSet::default();
+        for b in [b'a', b'z', b'0', b'~', 0x00, 0x7F, 0x80, 0xC3] {
+            set.insert(b);
+        }
+        let want = |b: u8| matches!(b, b'a' | b'z' | b'0' | b'~' | 0x00 | 0x7F);
+        for b in 0..=255u8 {
+            assert_eq!(set.contains(b), want(b), "{b:#x}");
+        }
+    }
+
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn masks_are_the_byte_tests() {
@@ -298,6 +393,19 @@ mod tests {
                 assert_eq!(leads >> i & 1 == 1, b >= 0xC0, "{b:#x} at {i}");
             }
             assert_eq!(leads, portable_leads(&block));
+            // Sets of a few bytes each, ASCII or not, and every byte of the block asked.
+            let mut set = AsciiSet::default();
+            for k in 0..(base % 40) {
+                set.insert(((base * 7 + k * 53) % 256) as u8);
+            }
+            let members = lower_members(&block, &set, u64::MAX);
+            for (i, &b) in block.iter().enumerate() {
+                let want = set.contains(b.to_ascii_lowercase());
+                assert_eq!(members >> i & 1 == 1, want, "{b:#x} at {i}");
+            }
+            assert_eq!(members, portable_lower_members(&block, &set, u64::MAX));
+            let within = 0x5555_0F0F_F0F0_AAAA_u64.rotate_left(base as u32);
+            assert_eq!(lower_members(&block, &set, within), members & within);
         }
     }
 }
