@@ -496,13 +496,41 @@ mod tests {
         let values: Vec<&str> = found.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(values, ["Baumann"]);
         for w in [
-            "Name", "NAME", "zeuge", "Herr", "alias", "Witness", "Januar",
+            "Name", "NAME", "zeuge", "Herr", "alias", "Witness", "Sukunimi",
         ] {
             assert!(crate::detect::is_cue_word(w), "{w}");
         }
-        for w in ["Baumann", "Anna", "Müller", "", "Namensänderung"] {
+        // Months and function words are surnames too ("Herr August").
+        for w in [
+            "Baumann",
+            "Anna",
+            "Müller",
+            "",
+            "Namensänderung",
+            "August",
+            "Januar",
+        ] {
             assert!(!crate::detect::is_cue_word(w), "{w}");
         }
+    }
+
+    #[test]
+    fn a_name_that_is_also_a_month_is_spread() {
+        // Found once after a title, "August" is a name: its repeat is one too, whatever else
+        // the word means (fail closed).
+        let text = "Herr August sagte aus. Später kam August zurück; im August 2024.";
+        let found = propagate(
+            text,
+            &OnceCell::new(),
+            &[seed(text, "August", Entity::Person)],
+        );
+        let values: Vec<(usize, &str)> = found
+            .iter()
+            .map(|s| (s.start, &text[s.start..s.end]))
+            .collect();
+        let second = text.find("August zurück").unwrap();
+        let third = text.rfind("August").unwrap();
+        assert_eq!(values, [(second, "August"), (third, "August")]);
     }
 
     #[test]

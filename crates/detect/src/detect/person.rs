@@ -80,6 +80,12 @@ fn find_in(text: &str, skip_quiet: bool, out: &mut Vec<Finding>) {
     let tokens = token::Tokens::new(text);
     items::classify_chunks(text, tokens, lexicon::embedded(), skip_quiet, |items| {
         scan::scan(text, items, &mut spans);
+        // A span of one word that is a cue word is the cue itself, not a name after it (see
+        // `is_cue_word`): "Name: Name", "Sukunimi: Sukunimi" in a blank form.
+        spans.retain(|s| {
+            text.get(s.start..s.end)
+                .is_none_or(|w| w.contains(char::is_whitespace) || !is_cue_word(w))
+        });
         out.extend(spans.drain(..).map(|s| Finding {
             entity: Entity::Person,
             start: s.start,
@@ -92,16 +98,17 @@ fn find_in(text: &str, skip_quiet: bool, out: &mut Vec<Finding>) {
 }
 
 /// Whether `word` (one word, any letter case) is a cue word of the name recognizer: a
-/// title, role word, field label or naming cue ("Herr", "Zeuge", "Name", "alias"), or a word
-/// never part of a name (months, headings, function words). Same-value propagation leaves
-/// such a word out of the values it searches again: found once as a name (`Name: Name` in
-/// a blank form, where "Name" is also a given name of the lexicon), it would otherwise mark
-/// every label or role word of the report.
+/// title, role word, field label or naming cue ("Herr", "Zeuge", "Name", "Sukunimi",
+/// "alias"). Such a word is never a name on its own: the recognizer does not report it as
+/// one (`Name: Name` in a blank form, where "Name" is also a given name of the lexicon), and
+/// same-value propagation leaves it out of the values it searches again when it is one
+/// word of a longer name ("Name Smith"), where it would otherwise mark every label or role
+/// word of the report. Months and function words are no cue words here: "August" and
+/// "Sommer" are surnames too, and a name found once must be found again.
 #[must_use]
 pub fn is_cue_word(word: &str) -> bool {
     use words::flag;
-    const CUES: u32 =
-        flag::TITLE | flag::TITLE_DOT | flag::ROLE | flag::LABEL | flag::CUE | flag::STOP;
+    const CUES: u32 = flag::TITLE | flag::TITLE_DOT | flag::ROLE | flag::LABEL | flag::CUE;
     let mut key = lexicon::Key::new();
     key.set(word);
     let key = key.as_bytes();

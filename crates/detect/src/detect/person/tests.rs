@@ -185,6 +185,17 @@ fn role_words_and_fields_announce_unknown_names() {
     );
     // "File name:" is no person's name field.
     assert!(texts("File name: Quarterly Summary").is_empty());
+    // A blank form: the word after the label is the label or a role word again, no name.
+    for blank in [
+        "Name: Name",
+        "Sukunimi:  Sukunimi'",
+        "Zeuge: Zeuge",
+        "Witness: Witness",
+        "NAME: NAME",
+    ] {
+        assert!(texts(blank).is_empty(), "{blank}: {:?}", texts(blank));
+    }
+    assert_eq!(texts("Name: Anna"), ["Anna"]);
 }
 
 #[test]
