@@ -500,7 +500,8 @@ mod tests {
         ] {
             assert!(crate::detect::is_cue_word(w), "{w}");
         }
-        // Months and function words are surnames too ("Herr August").
+        // Months and function words are surnames too ("Herr August"). Nor is a span of
+        // several words a cue word, whatever its words.
         for w in [
             "Baumann",
             "Anna",
@@ -509,6 +510,9 @@ mod tests {
             "Namensänderung",
             "August",
             "Januar",
+            "Name Smith",
+            "Herr\tMüller",
+            "Zeuge Zeuge",
         ] {
             assert!(!crate::detect::is_cue_word(w), "{w}");
         }

@@ -80,12 +80,10 @@ fn find_in(text: &str, skip_quiet: bool, out: &mut Vec<Finding>) {
     let tokens = token::Tokens::new(text);
     items::classify_chunks(text, tokens, lexicon::embedded(), skip_quiet, |items| {
         scan::scan(text, items, &mut spans);
-        // A span of one word that is a cue word is the cue itself, not a name after it (see
-        // `is_cue_word`): "Name: Name", "Sukunimi: Sukunimi" in a blank form.
-        spans.retain(|s| {
-            text.get(s.start..s.end)
-                .is_none_or(|w| w.contains(char::is_whitespace) || !is_cue_word(w))
-        });
+        // A span that is a cue word is the cue itself, not a name after it (see
+        // `is_cue_word`): "Name: Name", "Sukunimi: Sukunimi" in a blank form. The cue words
+        // are single words, so a span of several is never one.
+        spans.retain(|s| text.get(s.start..s.end).is_none_or(|w| !is_cue_word(w)));
         out.extend(spans.drain(..).map(|s| Finding {
             entity: Entity::Person,
             start: s.start,
