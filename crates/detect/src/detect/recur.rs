@@ -67,9 +67,9 @@ pub fn may_recur(text: &str, covered: &[(usize, usize)], patterns: &[String]) ->
         let prev_word = (m.word << 1) | after_word;
         after_word = m.word >> 63;
         // ASCII letters and digits, and first bytes of characters beyond ASCII, after no ASCII
-        // letter or digit, in text order.
-        // Of the ASCII ones, only those whose lower case begins a pattern (sixteen bytes at a
-        // time in wasm): a character beyond ASCII may fold to anything.
+        // letter or digit, in text order. Of the ASCII ones only those whose lower case
+        // begins a pattern (sixteen bytes at a time in wasm); a character beyond ASCII may
+        // fold to anything.
         let starts = m.word & !prev_word;
         let mut look =
             simd::lower_members(block, &keys.firsts, starts) | (simd::leads(block) & !prev_word);
@@ -142,11 +142,12 @@ impl<'p> Keys<'p> {
                 .get(..4)
                 .and_then(|k| <[u8; 4]>::try_from(k).ok())
                 .filter(|k| !k[0].is_ascii() || k[0].is_ascii_alphanumeric())?;
+            // A first byte beyond ASCII is not kept here: every such start is looked at.
+            firsts.insert(key[0]);
             // The pair, and every pair whose second byte is beyond ASCII: the text's second
             // byte is looked up as it is, and the fold of such a character is only known with
             // it (the Kelvin sign's is `k`). A first byte beyond ASCII is looked up folded
             // (see `key_at`).
-            firsts.insert(key[0]);
             let pair = usize::from(key[0]) << 8 | usize::from(key[1]);
             *pairs.get_mut(pair / 64)? |= 1 << (pair % 64);
             let row = usize::from(key[0]) * 4;
