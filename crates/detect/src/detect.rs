@@ -34,7 +34,7 @@ pub mod recur;
 mod resolve;
 mod scan;
 mod segment;
-mod simd;
+pub(crate) mod simd;
 pub(crate) mod swar;
 #[doc(hidden)]
 pub mod terms;

@@ -141,6 +141,40 @@ pub(crate) fn lowercase(sixteen: &mut [u8; 16]) {
     }
 }
 
+/// UTF-16 code units of the characters that begin in `sixteen` (UTF-8): one for every byte
+/// that is no continuation byte (`0x80..=0xBF`), one more for every four-byte lead (`0xF0`
+/// and up: a character beyond the BMP, a surrogate pair).
+#[inline(always)]
+pub(crate) fn utf16_units(sixteen: &[u8; 16]) -> u32 {
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        wasm::utf16_units(sixteen)
+    }
+    #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+    {
+        portable_utf16_units(sixteen)
+    }
+}
+
+/// [`utf16_units`] eight bytes at a time: two population counts per `u64`.
+#[cfg_attr(
+    all(target_arch = "wasm32", target_feature = "simd128"),
+    allow(dead_code)
+)]
+#[inline(always)]
+fn portable_utf16_units(sixteen: &[u8; 16]) -> u32 {
+    use super::swar::{H, load};
+    let half = |k: usize| {
+        let x = load(sixteen.get(k..k + 8).unwrap_or_default());
+        // Bit 7 set and bit 6 clear: a continuation byte.
+        let continuation = x & !(x << 1) & H;
+        // Bits 7 to 4 set: a four-byte lead (0xF0 and above).
+        let four = x & (x << 1) & (x << 2) & (x << 3) & H;
+        8 - continuation.count_ones() + four.count_ones()
+    };
+    half(0) + half(8)
+}
+
 /// [`run_stop`] eight bytes at a time: the mark of the eighth byte's space is not known
 /// there, so it is set (the over-approximation allows it).
 #[cfg_attr(
@@ -292,6 +326,14 @@ mod wasm {
     }
 
     #[inline(always)]
+    pub(super) fn utf16_units(sixteen: &[u8; 16]) -> u32 {
+        let v = load(sixteen);
+        let continuation = u8x16_bitmask(in_range(v, 0x80, 0xBF));
+        let four = u8x16_bitmask(u8x16_ge(v, u8x16_splat(0xF0)));
+        16 - continuation.count_ones() + four.count_ones()
+    }
+
+    #[inline(always)]
     pub(super) fn leads(block: &[u8; 64]) -> u64 {
         let mut m = 0u64;
         for (k, sixteen) in block.chunks_exact(16).enumerate() {
@@ -356,6 +398,24 @@ mod tests {
                     assert_eq!(lower, block.map(|b| b.to_ascii_lowercase()));
                 }
             }
+        }
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn utf16_units_are_counted_byte_by_byte() {
+        // Every byte value in every lane, among bytes of every kind.
+        for base in 0..256 {
+            let mut block = [0u8; 16];
+            for (i, b) in block.iter_mut().enumerate() {
+                *b = ((base + i * 37) % 256) as u8;
+            }
+            let want: u32 = block
+                .iter()
+                .map(|&b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0))
+                .sum();
+            assert_eq!(utf16_units(&block), want, "{block:?}");
+            assert_eq!(portable_utf16_units(&block), want, "{block:?}");
         }
     }
 
