@@ -55,7 +55,7 @@ pub fn uuid5(namespace: &[u8; 16], name: &[u8]) -> String {
     }
     b[6] = (b[6] & 0x0f) | 0x50;
     b[8] = (b[8] & 0x3f) | 0x80;
-    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    let hex = crate::decide::parse::hex(&b);
     let (p1, r) = hex.split_at(8);
     let (p2, r) = r.split_at(4);
     let (p3, r) = r.split_at(4);

@@ -79,11 +79,7 @@ impl PseudonymKey {
         mac.update(&(normalised.len() as u64).to_be_bytes());
         mac.update(normalised.as_bytes());
         let tag = mac.finalize().into_bytes();
-        let hex: String = tag
-            .iter()
-            .take(TOKEN_BITS / 8)
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let hex = crate::decide::parse::hex(tag.get(..TOKEN_BITS / 8).unwrap_or(&tag));
         Ok(format!("[{domain}:{}:{hex}]", self.key_id))
     }
 }

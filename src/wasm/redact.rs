@@ -299,10 +299,6 @@ fn string_at<'v>(value: &'v Value, path: Option<&str>) -> Option<&'v str> {
     value.pointer(path?)?.as_str()
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Reads `{ recipient?, country?, marking?, legalBasis? }` (absent = empty context).
 fn send_context(ctx: &JsValue) -> Result<SendContext, JsValue> {
     if convert::is_absent(ctx) {
@@ -499,7 +495,7 @@ fn rest_json(audit: &crate::audit::AuditRecord, conditions: &[String]) -> String
     out.push_str("{\"audit\":");
     out.push_str(&canonical);
     out.push_str(",\"auditDigest\":\"sha256:");
-    out.push_str(&hex(&digest));
+    out.push_str(&crate::decide::parse::hex(&digest));
     out.push_str("\",\"conditions\":[");
     // Written like every string of the record (no fallible serialiser, so no fallback that
     // could drop a condition that must travel with the data).
