@@ -160,25 +160,55 @@ test('limits are explicit errors', () => {
 
 test('findings carry their strings exactly, JSON keys beyond ASCII included, as the audit record does', () => {
   // The findings' strings cross as one joined string cut by UTF-16 lengths; the audit
-  // record crosses as JSON. Keys with umlauts, an emoji (a surrogate pair), `/` and `~`
-  // (escaped in the JSON pointer), and more distinct strings than the interner scans.
+  // record's findings are built from them in JS, and the digest (of the record as Rust
+  // wrote it) says they are what was hashed. Keys with umlauts, an emoji (a surrogate
+  // pair), `/` and `~` (escaped in the JSON pointer), quotes, a backslash and control
+  // characters (escaped in JSON), and more distinct strings than the interner scans.
   const value = {
     'Straße 🚓': 'Mail anna.schmidt@example.com or jorg.baumann@example.de',
     'Zeugen/€~': ['IBAN DE89 3704 0044 0532 0130 00', 'Tel. +49 30 1234567'],
     plain: 'Zeuge Jörg Baumann 😀, Karte 4111 1111 1111 1111',
   };
   for (let i = 0; i < 80; i++) value[`k${i}ü`] = `Zeugin Anna Schmidt${i} passport C01X00T47`;
+  value['q"\\\n\u0001\u2028'] = 'Mail x.y@example.org';
   const r = new Redactor();
   const out = r.redactJson(value, { marking: 'TLP:AMBER' });
+  assert.equal(`sha256:${createHash('sha256').update(JSON.stringify(out.audit)).digest('hex')}`, out.auditDigest);
+  assert.ok(out.findings.some((f) => f.path === '/q"\\\n\u0001\u2028'));
   assert.ok(out.findings.length > 80, `${out.findings.length}`);
   const paths = new Set(out.findings.map((f) => f.path));
   for (const p of ['/Straße 🚓', '/Zeugen~1€~0/0', '/Zeugen~1€~0/1', '/plain', '/k79ü']) {
     assert.ok(paths.has(p), `${p} missing: ${[...paths].slice(0, 8)}`);
   }
-  const keys = ['entity', 'path', 'start', 'end', 'action', 'rule', 'recognizer'];
+  const keys = ['entity', 'path', 'start', 'end', 'action', 'rule', 'recognizer', 'score'];
   const pick = (f) => Object.fromEntries(keys.map((k) => [k, f[k]]));
   assert.deepEqual(out.findings.map(pick), out.audit.findings.map(pick));
   r.free();
+});
+
+test('the audit record is the one its digest covers, for texts of every kind and every operator', () => {
+  // Texts built from pieces: names, identifiers, repeats (same-value findings), emoji and
+  // umlauts before them, nothing at all; a policy that labels and one that pseudonymises.
+  const pieces = ['Zeuge Jörg Baumann', '😀', 'anna.schmidt@example.de', 'IBAN DE89 3704 0044 0532 0130 00',
+    'Tel. +49 30 12345678', 'der Bahnhof', 'Passport no. C01X00T47', 'GPS 48.8584, 2.2945', 'Baumann', '\n', 'é'];
+  const key = new Uint8Array(32).fill(7);
+  const redactors = [new Redactor('led-strict'), new Redactor('partner-linkage', { pseudonymKey: key, pseudonymKeyId: 'k7' })];
+  let seed = 11;
+  const next = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  let findings = 0;
+  for (let round = 0; round < 60; round++) {
+    const parts = [];
+    for (let k = 0; k < round % 13; k++) parts.push(pieces[next(pieces.length)]);
+    const text = parts.join(next(2) ? ' ' : ', ');
+    for (const r of redactors) {
+      const out = r.redactText(text, { marking: 'TLP:AMBER' });
+      assert.equal(`sha256:${createHash('sha256').update(JSON.stringify(out.audit)).digest('hex')}`, out.auditDigest, text);
+      assert.equal(out.audit.findings.length, out.findings.length);
+      findings += out.findings.length;
+    }
+  }
+  assert.ok(findings > 200, `${findings}`);
+  for (const r of redactors) r.free();
 });
 
 test('texts cross whole, short and long: ASCII, then umlauts, emoji and lone surrogates', () => {
