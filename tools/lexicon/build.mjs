@@ -5,6 +5,9 @@
 //   node tools/lexicon/build.mjs /tmp/lex target/lexicon
 //   cargo run --example build_lexicon -- target/lexicon data/lexicon   (writes data/lexicon/names.lex)
 //
+// The lists are faker's, plus the feminine forms of its Polish surnames and the names of
+// data/lexicon/supplement.txt (frequent names faker lacks).
+//
 // Why these rules:
 // - keys are NFC and lower-cased (the recognizer lower-cases each word the same way before the lookup);
 // - each entry is split on spaces and particles ("van", "de", "la", ...) are dropped, because the
@@ -65,6 +68,13 @@ function add(set, raw) {
   }
 }
 
+// Polish surnames in -ski, -cki and -dzki have a feminine form in -ska, -cka, -dzka (Kowalski,
+// Kowalska); faker's Polish list holds the masculine forms only.
+function feminine(name) {
+  const m = /^(.*(?:sk|ck|dzk))i$/u.exec(name.normalize('NFC'));
+  return m ? `${m[1]}a` : null;
+}
+
 const given = new Set();
 const surname = new Set();
 const used = [];
@@ -74,7 +84,23 @@ for (const code of LOCALES) {
   used.push(code);
   for (const n of values(person.first_name)) add(given, n);
   for (const n of values(person.middle_name)) add(given, n);
-  for (const n of values(person.last_name)) add(surname, n);
+  for (const n of values(person.last_name)) {
+    add(surname, n);
+    const f = code === 'pl' ? feminine(n) : null;
+    if (f) add(surname, f);
+  }
+}
+
+// Frequent names that faker's lists lack, compiled by the project (see the file's header).
+const supplementPath = new URL('../../data/lexicon/supplement.txt', import.meta.url);
+let supplemented = 0;
+for (const line of readFileSync(supplementPath, 'utf8').split('\n')) {
+  const m = /^(given|surname):(.*)$/.exec(line.replace(/#.*/, '').trim());
+  if (!m) continue;
+  for (const n of m[2].trim().split(/\s+/).filter(Boolean)) {
+    add(m[1] === 'given' ? given : surname, n);
+    supplemented++;
+  }
 }
 
 // Byte-wise order, which is what build_lexicon's front coding expects (it sorts again anyway).
@@ -87,6 +113,7 @@ for (const [name, set] of [['given', given], ['surname', surname]]) {
 }
 writeFileSync(
   join(outDir, 'SOURCE'),
-  `@faker-js/faker ${pkg.version} (${pkg.license})\nlocales: ${used.join(' ')}\n`,
+  `@faker-js/faker ${pkg.version} (${pkg.license})\nlocales: ${used.join(' ')}\n`
+    + `plus Polish feminine surnames derived from the masculine ones, and ${supplemented} names of data/lexicon/supplement.txt\n`,
 );
 console.log(`source: @faker-js/faker ${pkg.version}; locales: ${used.length}`);

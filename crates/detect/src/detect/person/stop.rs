@@ -38,7 +38,7 @@ pub(super) const STOP: &[&str] = &[
     "ja tai mutta eilen tänään hän hei",
     "og hun jeg kære kjære",
     // Function words that are also given names somewhere ("Elle a déclaré", "Come detto").
-    "elle lui ella esta era hasta nada una mas pero come alla dalla nella nelle mia mio tre hanno ora prima onder even dies ela sem som till can said",
+    "elle lui ella esta era hasta nada una mas pero come alla dalla nella nelle mia mio tre hanno ora prima onder even dies ela som till can said",
     // Report headings and field nouns.
     "incident report summary subject reference ref date time location address status case file annex appendix note notes",
     "confidential restricted secret unclassified official sensitive tlp statement vehicle vehicles person persons people",
@@ -144,4 +144,10 @@ pub(super) const COMMON: &[&str] = &[
     "sten stig björn liv bror",
     "onni toivo lumi aamu ilta sulo tuuli valo usko armas rauha into satu helmi veli voitto oiva",
     "dag per bjørn vår ask",
+    // Names of data/lexicon/supplement.txt and of faker's lists that are common words: "Odd"
+    // (Norwegian), "Esa", "Diez" (Spanish "that", "ten"), "Dane" (Polish "dane osobowe",
+    // personal data), "Dal" (Italian "dal verbale"), "Sem" (Portuguese "without"; the most
+    // given Dutch boy's name of the 2010s), "MAC" (MAC-Adresse), German, French and Nordic nouns.
+    "odd esa diez dane dal sem mac wolfram montserrat conceição calvo gallego pastor prins bruin",
+    "vik strøm carré léger mallet millet boulanger poulain noël jäger groß weiß reiter bergmann",
 ];
