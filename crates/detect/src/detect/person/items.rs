@@ -283,6 +283,10 @@ impl Classifier<'_> {
                 end: tok.end,
             })
         };
+        // "annex B.", "Anlage B.": the letter of a reference, with its dot, is no initial.
+        if shape == Shape::Initial && touches_next('.') && self.prev_flags & flag::REF != 0 {
+            return (Item::Break, 2);
+        }
         if f & flag::LABEL != 0 && on_line_next(':') && self.prev_flags & flag::LABEL_BLOCK == 0 {
             return (cue(CueKind::Label), 2);
         }
@@ -327,16 +331,10 @@ impl Classifier<'_> {
         }
         // "Ó" (Seán Ó Briain) is a particle although it has the shape of an initial.
         if f & flag::PARTICLE != 0 {
-            return (
-                Item::Unit(unit(
-                    UnitKind::Particle,
-                    tok,
-                    tok.end,
-                    Hit::default(),
-                    false,
-                )),
-                1,
-            );
+            let mut u = unit(UnitKind::Particle, tok, tok.end, Hit::default(), false);
+            // "VAN DEN BERG, Joost": upper-case particles belong to an upper-case surname.
+            u.upper = shape == Shape::Upper;
+            return (Item::Unit(u), 1);
         }
         if f & (flag::STOP | flag::LOCATIVE) != 0 || !matches!(shape, Shape::Cap | Shape::Upper) {
             return (Item::Break, 1);

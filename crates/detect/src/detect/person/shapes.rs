@@ -24,7 +24,12 @@ pub(super) fn surname_comma_given(
     let names = || rest.iter().filter(|u| u.kind == UnitKind::Name);
     let count = names().count();
     let first = rest.first()?;
-    if count == 0 || count > 3 || first.kind != UnitKind::Name {
+    // The surname may begin with particles: "VAN DEN BERG, Joost", "van Dijk, Lotte".
+    let lead = rest
+        .iter()
+        .take_while(|u| u.kind == UnitKind::Particle)
+        .count();
+    if count == 0 || count > 3 || lead > MAX_PARTICLES || rest.get(lead)?.kind != UnitKind::Name {
         return None;
     }
     let upper = rest.iter().all(|u| u.upper || u.kind == UnitKind::Particle);
@@ -71,7 +76,7 @@ pub(super) fn span_at(rest: Run<'_>) -> Step {
         return Step::Skip(1);
     };
     match first.kind {
-        UnitKind::Particle => Step::Skip(1),
+        UnitKind::Particle => upper_particles_surname_given(rest),
         UnitKind::Initial => initials_then_name(rest),
         UnitKind::Name if first.hit.given => given_first(rest),
         UnitKind::Name if first.upper => {
@@ -90,6 +95,34 @@ pub(super) fn span_at(rest: Run<'_>) -> Step {
             }
         }
         UnitKind::Name => Step::Skip(1),
+    }
+}
+
+/// "DE VRIES Sanne", "VAN DEN BERG Lotte": upper-case particles, an upper-case surname and a
+/// capitalised given name of the lexicon (the police shape "KOWALSKI Jan" of [`span_at`]
+/// with particles); anything else at a particle is no name.
+fn upper_particles_surname_given(rest: Run<'_>) -> Step {
+    let lead = rest
+        .iter()
+        .take(MAX_PARTICLES + 1)
+        .take_while(|u| u.kind == UnitKind::Particle && u.upper)
+        .count();
+    if lead == 0 || lead > MAX_PARTICLES {
+        return Step::Skip(1);
+    }
+    let surname = rest
+        .get(lead)
+        .filter(|s| s.kind == UnitKind::Name && s.upper);
+    let given = rest.get(lead + 1).filter(|g| {
+        g.kind == UnitKind::Name
+            && !g.upper
+            && g.hit.given
+            && (!g.common || surname.is_some_and(|s| s.hit.surname))
+    });
+    match (surname, given) {
+        (Some(s), Some(g)) if s.prev_org || g.next_org => Step::Skip(lead + 2),
+        (Some(_), Some(_)) => Step::Name(lead + 2, 0.85, "shape:SURNAME Given;lexicon:given"),
+        _ => Step::Skip(1),
     }
 }
 

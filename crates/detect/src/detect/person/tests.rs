@@ -216,6 +216,58 @@ fn police_shapes() {
     // Neither side a name: a heading and a city.
     assert!(texts("REPORT, Berlin").is_empty());
     assert!(texts("SMITH, SMITH, SMITH").is_empty());
+    // Particles before the surname are part of it, in upper case too.
+    for (text, want) in [
+        (
+            "Selon le bailleur, VAN DEN BERG, Joost a quitté",
+            "VAN DEN BERG, Joost",
+        ),
+        ("DE VRIES Sanne gaf als IMEI", "DE VRIES Sanne"),
+        ("VAN DIJK, Lotte gaf als BSN", "VAN DIJK, Lotte"),
+        (
+            "Personuppgifter: VAN DEN BERG Marieke, 590424-7094",
+            "VAN DEN BERG Marieke",
+        ),
+        ("Register: van Dijk, Lotte", "van Dijk, Lotte"),
+    ] {
+        assert_eq!(texts(text), [want], "{text}");
+    }
+    // Particles alone, or before a word that is no name, are none.
+    assert!(
+        texts("VAN DEN, Joost")
+            .iter()
+            .all(|t| !t.starts_with("VAN"))
+    );
+    assert!(texts("DE LA RUE was closed").is_empty());
+}
+
+#[test]
+fn the_letter_after_a_reference_word_is_no_initial() {
+    for (text, want) in [
+        (
+            "CCTV footage was secured — see annex B. Katrin Richter gave",
+            vec!["Katrin Richter"],
+        ),
+        (
+            "Spuren wurden gesichert – siehe Anlage B. Uwe Becker gab",
+            vec!["Uwe Becker"],
+        ),
+        (
+            "véase anexo B. JIMÉNEZ Sergio fue visto",
+            vec!["JIMÉNEZ Sergio"],
+        ),
+        (
+            "v. allegato B. COLOMBO Marco ha indicato",
+            vec!["COLOMBO Marco"],
+        ),
+        ("se bilaga B. YILMAZ Zeynep uppgav", vec!["YILMAZ Zeynep"]),
+        ("see annex B. NINO: XT245125C", vec![]),
+        // Not after a reference word: an initial as before.
+        ("The report names J. Smith as the driver", vec!["J. Smith"]),
+        ("Witness B. Katrin Richter", vec!["B. Katrin Richter"]),
+    ] {
+        assert_eq!(texts(text), want, "{text}");
+    }
 }
 
 #[test]
@@ -424,6 +476,17 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
         "Y",
         "B",
         "B.",
+        // Reference words before a letter ("annex B."), capitalised ones the scout does not
+        // pass over, and upper-case particles before an upper-case surname.
+        "annex",
+        "Anlage",
+        "ANLAGE",
+        "pièce",
+        "VAN",
+        "DEN",
+        "DE",
+        "VRIES",
+        "Sanne",
         // Unknown capitalised words, which the scout passes over when no cue stands before
         // them; and what may stand between a cue and them.
         "Zeuge",

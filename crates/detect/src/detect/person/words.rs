@@ -34,8 +34,11 @@ pub(super) mod flag {
     pub const ORG: u32 = 1 << 9;
     /// A given name (or surname) that is also a common word: needs more evidence.
     pub const COMMON: u32 = 1 << 10;
+    /// A reference word: annex, Anlage, pièce. A capital letter with a dot right after it is
+    /// a reference ("see annex B. Katrin Richter"), not an initial.
+    pub const REF: u32 = 1 << 14;
     /// The bits above, which come from the hand-written lists of this module and `stop`.
-    pub const WORD_MASK: u32 = (1 << 12) - 1;
+    pub const WORD_MASK: u32 = ((1 << 12) - 1) | REF;
     /// A given name of the name lexicon (`data/lexicon/`).
     pub const GIVEN: u32 = 1 << 12;
     /// A surname of the name lexicon.
@@ -100,6 +103,22 @@ const PARTICLES: &str = "van von vom der den de del della dei degli di da das do
 /// Titles that are English words too; they only count capitalised ("Miss Smith", not "miss").
 const TITLES_CAPITALISED: &str = "don miss dame lady lord";
 
+/// Reference words (flag::REF), which are never part of a name either: the letter or number
+/// after them labels an exhibit, an annex or an item of a list.
+const REFS: &[&str] = &[
+    "annex appendix attachment enclosure exhibit item schedule",
+    "anlage anhang beilage position asservat",
+    "annexe pièce scellé",
+    "anexo apéndice pieza",
+    "allegato reperto",
+    "bijlage stuk",
+    "załącznik",
+    "apenso",
+    "bilaga",
+    "liite",
+    "bilag vedlegg",
+];
+
 const LOCATIVES: &[&str] = &[
     "in at from to near into via towards",
     "nach aus bei im ab",
@@ -135,6 +154,7 @@ pub(super) fn for_each(mut add: impl FnMut(&'static str, u32)) {
     lines(stop::STOP, flag::STOP);
     lines(stop::ORG, flag::ORG | flag::STOP);
     lines(stop::COMMON, flag::COMMON);
+    lines(REFS, flag::REF | flag::STOP);
 }
 
 /// Number of words [`for_each`] yields (duplicates counted), to size the table.
