@@ -132,29 +132,34 @@ const LOCATIVES: &[&str] = &[
     "fra til ved mod",
 ];
 
+/// Every list with the flags of its words.
+const LISTS: &[(&[&str], u32)] = &[
+    (TITLES, flag::TITLE),
+    (&[TITLES_DOT], flag::TITLE_DOT),
+    (&[TITLES_CAPITALISED], flag::TITLE_CAP),
+    (ROLES, flag::ROLE),
+    (LABELS, flag::LABEL),
+    (&[LABEL_BLOCKS], flag::LABEL_BLOCK),
+    (&[CUES], flag::CUE),
+    (&[PARTICLES], flag::PARTICLE),
+    (LOCATIVES, flag::LOCATIVE),
+    (stop::STOP, flag::STOP),
+    (stop::ORG, flag::ORG | flag::STOP),
+    (stop::COMMON, flag::COMMON),
+    (REFS, flag::REF | flag::STOP),
+];
+
 /// Calls `add(word, bits)` for every word of every list (a word listed twice gets both
-/// lists' bits: the table ORs them).
+/// lists' bits: the table ORs them). One loop over [`LISTS`]: each caller's copy of this
+/// function stays as small as one list's (the package's size budget).
 pub(super) fn for_each(mut add: impl FnMut(&'static str, u32)) {
-    let mut lines = |lines: &[&'static str], bits: u32| {
+    for &(lines, bits) in LISTS {
         for line in lines {
             for w in line.split_whitespace() {
                 add(w, bits);
             }
         }
-    };
-    lines(TITLES, flag::TITLE);
-    lines(&[TITLES_DOT], flag::TITLE_DOT);
-    lines(&[TITLES_CAPITALISED], flag::TITLE_CAP);
-    lines(ROLES, flag::ROLE);
-    lines(LABELS, flag::LABEL);
-    lines(&[LABEL_BLOCKS], flag::LABEL_BLOCK);
-    lines(&[CUES], flag::CUE);
-    lines(&[PARTICLES], flag::PARTICLE);
-    lines(LOCATIVES, flag::LOCATIVE);
-    lines(stop::STOP, flag::STOP);
-    lines(stop::ORG, flag::ORG | flag::STOP);
-    lines(stop::COMMON, flag::COMMON);
-    lines(REFS, flag::REF | flag::STOP);
+    }
 }
 
 /// Number of words [`for_each`] yields (duplicates counted), to size the table.
