@@ -150,4 +150,5 @@ pub(super) const COMMON: &[&str] = &[
     // given Dutch boy's name of the 2010s), "MAC" (MAC-Adresse), German, French and Nordic nouns.
     "odd esa diez dane dal sem mac wolfram montserrat conceição calvo gallego pastor prins bruin",
     "vik strøm carré léger mallet millet boulanger poulain noël jäger groß weiß reiter bergmann",
+    "herrero rivière maréchal sirkka vesa inmaculada reiner",
 ];
