@@ -123,6 +123,7 @@ pub(super) fn classify_chunks(
         key_is_word: false,
         scratch: Key::new(),
         prev_flags: 0,
+        prev_coordinate: false,
     };
     let at = |w: &[Option<Token>; 3], k: usize| w.get(k % 3).copied().flatten();
     while let Some(tok) = at(&window, head) {
@@ -187,6 +188,7 @@ pub(super) fn classify_chunks(
             items.0.clear();
         }
         c.prev_flags = f;
+        c.prev_coordinate = tok.shape.is_none() && matches!(tok.punct, '°' | '"' | '′' | '″');
         // A quiet token: a break that consumed only itself and left no flags.
         if f == 0
             && step == 1
@@ -261,6 +263,8 @@ struct Classifier<'a> {
     scratch: Key,
     /// Flags of the previous word (0 after punctuation).
     prev_flags: u32,
+    /// The previous token closes a coordinate: a degree, minute or second sign.
+    prev_coordinate: bool,
 }
 
 impl Classifier<'_> {
@@ -283,8 +287,17 @@ impl Classifier<'_> {
                 end: tok.end,
             })
         };
-        // "annex B.", "Anlage B.": the letter of a reference, with its dot, is no initial.
-        if shape == Shape::Initial && touches_next('.') && self.prev_flags & flag::REF != 0 {
+        // "annex B.", "Anlage B.": the letter of a reference, with its dot, is no initial; nor
+        // is a compass point after a coordinate ("13.4050° E. Anna Schmidt").
+        if shape == Shape::Initial
+            && touches_next('.')
+            && (self.prev_flags & flag::REF != 0
+                || (self.prev_coordinate
+                    && matches!(
+                        self.text.get(tok.start..tok.end),
+                        Some("N" | "S" | "E" | "W" | "O")
+                    )))
+        {
             return (Item::Break, 2);
         }
         if f & flag::LABEL != 0 && on_line_next(':') && self.prev_flags & flag::LABEL_BLOCK == 0 {

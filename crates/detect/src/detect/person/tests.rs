@@ -262,6 +262,14 @@ fn the_letter_after_a_reference_word_is_no_initial() {
         ),
         ("se bilaga B. YILMAZ Zeynep uppgav", vec!["YILMAZ Zeynep"]),
         ("see annex B. NINO: XT245125C", vec![]),
+        (
+            "GPS 41.47542° N, 24.88609° E. Marie Lefèvre a déclaré",
+            vec!["Marie Lefèvre"],
+        ),
+        (
+            "GPS 41°52'28.8\"N 4°01'02.4\"E. Anna Schmidt fuhr",
+            vec!["Anna Schmidt"],
+        ),
         // Not after a reference word: an initial as before.
         ("The report names J. Smith as the driver", vec!["J. Smith"]),
         ("Witness B. Katrin Richter", vec!["B. Katrin Richter"]),
@@ -487,6 +495,10 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
         "DE",
         "VRIES",
         "Sanne",
+        "24.88609°",
+        "4°01'02.4\"",
+        "E.",
+        "N",
         // Unknown capitalised words, which the scout passes over when no cue stands before
         // them; and what may stand between a cue and them.
         "Zeuge",
