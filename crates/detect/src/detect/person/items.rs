@@ -187,7 +187,12 @@ pub(super) fn classify_chunks(
             emit(&items.0);
             items.0.clear();
         }
-        c.prev_flags = f;
+        // A street or organisation word reaches over particles: "Avenida de Juan Carlos".
+        c.prev_flags = if f & flag::PARTICLE != 0 {
+            f | (c.prev_flags & flag::ORG)
+        } else {
+            f
+        };
         c.prev_coordinate = tok.shape.is_none() && matches!(tok.punct, '°' | '"' | '′' | '″');
         // A quiet token: a break that consumed only itself and left no flags.
         if f == 0

@@ -262,6 +262,9 @@ fn the_letter_after_a_reference_word_is_no_initial() {
         ),
         ("se bilaga B. YILMAZ Zeynep uppgav", vec!["YILMAZ Zeynep"]),
         ("see annex B. NINO: XT245125C", vec![]),
+        ("Nota: Avenida de Juan Carlos. Nota:", vec![]),
+        ("Sygnatura Avenida de Juan Carlos zarejestrowana.", vec![]),
+        ("Sehr geehrter Herr de Vries", vec!["de Vries"]),
         (
             "GPS 41.47542° N, 24.88609° E. Marie Lefèvre a déclaré",
             vec!["Marie Lefèvre"],
@@ -495,6 +498,8 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
         "DE",
         "VRIES",
         "Sanne",
+        "Avenida",
+        "Carlos",
         "24.88609°",
         "4°01'02.4\"",
         "E.",
