@@ -24,10 +24,12 @@ pub(super) fn surname_comma_given(
     let names = || rest.iter().filter(|u| u.kind == UnitKind::Name);
     let count = names().count();
     let first = rest.first()?;
-    // The surname may begin with particles: "VAN DEN BERG, Joost", "van Dijk, Lotte".
+    // The surname may begin with upper-case particles: "VAN DEN BERG, Joost". (In running
+    // text a lower-case one is more often a preposition: "le témoignage de Dupont, Marie";
+    // the matcher then finds the name from the surname on.)
     let lead = rest
         .iter()
-        .take_while(|u| u.kind == UnitKind::Particle)
+        .take_while(|u| u.kind == UnitKind::Particle && u.upper)
         .count();
     if count == 0 || count > 3 || lead > MAX_PARTICLES || rest.get(lead)?.kind != UnitKind::Name {
         return None;

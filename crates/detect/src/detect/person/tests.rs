@@ -228,7 +228,7 @@ fn police_shapes() {
             "Personuppgifter: VAN DEN BERG Marieke, 590424-7094",
             "VAN DEN BERG Marieke",
         ),
-        ("Register: van Dijk, Lotte", "van Dijk, Lotte"),
+        ("le témoignage de Dupont, Marie", "Dupont, Marie"),
     ] {
         assert_eq!(texts(text), [want], "{text}");
     }
