@@ -275,6 +275,7 @@ fn the_letter_after_a_reference_word_is_no_initial() {
         ),
         // Not after a reference word: an initial as before.
         ("The report names J. Smith as the driver", vec!["J. Smith"]),
+        ("The item B. Smith sold was stolen", vec!["B. Smith"]),
         ("Witness B. Katrin Richter", vec!["B. Katrin Richter"]),
     ] {
         assert_eq!(texts(text), want, "{text}");

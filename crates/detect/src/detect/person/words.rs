@@ -104,14 +104,15 @@ const PARTICLES: &str = "van von vom der den de del della dei degli di da das do
 const TITLES_CAPITALISED: &str = "don miss dame lady lord";
 
 /// Reference words (flag::REF), which are never part of a name either: the letter or number
-/// after them labels an exhibit, an annex or an item of a list.
+/// after them labels an exhibit or an annex. Only words that name an annex or an exhibit:
+/// after a broader one ("item", "position") an initial is as likely ("item B. Smith sold").
 const REFS: &[&str] = &[
-    "annex appendix attachment enclosure exhibit item schedule",
-    "anlage anhang beilage position asservat",
+    "annex appendix attachment enclosure exhibit",
+    "anlage anhang beilage asservat",
     "annexe pièce scellé",
     "anexo apéndice pieza",
     "allegato reperto",
-    "bijlage stuk",
+    "bijlage",
     "załącznik",
     "apenso",
     "bilaga",
