@@ -23,6 +23,12 @@
 //! Smith"), particles too ("van der Berg"), and in a `SURNAME, Given` pair the comma is inside
 //! the span so that both halves are redacted together.
 //!
+//! Not every capital letter with a dot is an initial: after an annex or exhibit word ("see
+//! annex B. Katrin Richter", `words::REFS`) it is the annex's letter, after a coordinate
+//! ("13.4050° E.") a compass point. Upper-case particles belong to the upper-case surname
+//! after them ("VAN DEN BERG, Joost"), and a street or organisation word reaches over
+//! particles ("Avenida de Juan Carlos" names a street).
+//!
 //! Known limits: a German noun right after a given name can be taken as a surname ("Paul
 //! Geld", 0.7); names that no lexicon knows need a cue or a police shape; lower-case names,
 //! names in non-Latin scripts and the Dutch "'t" are not found; a name inside a street,
