@@ -29,6 +29,11 @@ use crate::sort::partition_point_from;
 /// Bytes before the candidate that are searched (about five words of report text).
 pub(crate) const WINDOW: usize = 48;
 
+/// Words of [`PHONE`] that only say "number". As the last part of an identifier's name
+/// ("CPR-nummer") they are nearer the value than the identifier's own word, so they lift a
+/// candidate only half way (see `hit::emit`).
+pub(crate) const GENERIC_NUMBER_WORDS: &[&str] = &["nummer", "numéro", "número", "numero"];
+
 /// A list of context words (lower case), declared by `lists!`.
 pub(crate) struct Words {
     /// Position in [`ALL`]: the list's bit in [`Vocab::lists`].

@@ -195,10 +195,14 @@ pub(crate) fn emit(text: &str, start: usize, end: usize, hit: Hit, out: &mut Sin
         return;
     }
     let word = out.context(text, start, hit.context);
-    let mut score = if word.is_some() {
-        hit.boosted
-    } else {
-        hit.base
+    let mut score = match word {
+        // A word that only says "number" ("CPR-nummer", "numéro") lifts a candidate half way:
+        // an identifier's own word ("CPR") then outweighs it where both stand before one value.
+        Some(w) if super::context::GENERIC_NUMBER_WORDS.contains(&w) => {
+            hit.base + (hit.boosted - hit.base) / 2.0
+        }
+        Some(_) => hit.boosted,
+        None => hit.base,
     };
     // Only without a context word of its own: "BSN" wins over an "order" further back.
     let against = if word.is_none() && score > CONTRADICTED {

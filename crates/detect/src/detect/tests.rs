@@ -233,3 +233,37 @@ fn a_reference_word_contradicts_a_bare_weak_checksum_number() {
         f.reason
     );
 }
+
+#[test]
+fn an_identifiers_own_word_outweighs_a_word_that_only_says_number() {
+    let d = Detector::default();
+    let found = |text: &str| -> Vec<(Entity, String, f32)> {
+        d.analyze(text)
+            .unwrap()
+            .into_iter()
+            .map(|f| (f.entity, text[f.start..f.end].to_owned(), f.score))
+            .collect()
+    };
+    // "CPR-nummer": "nummer" is a phone word too, and nearer the value than "CPR".
+    for text in [
+        "Efterforskningen vedrører CPR-nummer 061296-3335.",
+        "CPR-nummer 061296-3335",
+    ] {
+        let got = found(text);
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(
+            (got[0].0, got[0].1.as_str()),
+            (Entity::DkCpr, "061296-3335"),
+            "{text}"
+        );
+    }
+    // A phone number after a word that only says "number" is still found, lifted half way;
+    // after a phone word, all the way.
+    let generic = found("Er gab die Nummer 030 1234567 an.");
+    let phone = found("Er gab die Telefonnummer 030 1234567 an.");
+    assert_eq!(generic.len(), 1, "{generic:?}");
+    assert_eq!(phone.len(), 1, "{phone:?}");
+    assert_eq!(generic[0].0, Entity::Phone);
+    assert!(generic[0].2 < phone[0].2, "{generic:?} {phone:?}");
+    assert!(generic[0].2 >= 0.5, "{generic:?}");
+}
