@@ -132,11 +132,33 @@ fn send_rules_block_and_attach_conditions() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn special_category_terms_block() {
     let r = Redactor::new(None, None).unwrap();
-    let e = r
-        .redact_text("The witness disclosed her sexual orientation.", &ctx(None))
-        .unwrap_err();
-    assert_eq!(e.code(), ErrorCode::BlockedByPolicy);
-    assert!(e.message().contains("special-categories"));
+    // In the twelve languages of the reports, not only in English.
+    for text in [
+        "The witness disclosed her sexual orientation.",
+        "Der Beschuldigte gab an, HIV-positiv zu sein.",
+        "Le témoin a évoqué son appartenance syndicale.",
+        "El detenido mencionó su orientación sexual.",
+        "Il fermato ha dichiarato le sue convinzioni religiose.",
+        "De verdachte noemde zijn politieke opvattingen.",
+        "Podejrzany ujawnił swoje poglądy polityczne.",
+        "O suspeito referiu a sua filiação sindical.",
+        "Den misstänkte uppgav sin sexuella läggning och politiska åsikter.",
+        "Asiakirjassa mainitaan epäillyn terveystiedot.",
+        "Vidnet nævnte helbredsoplysninger om den mistænkte.",
+        "Vitnet oppga helseopplysninger om siktede.",
+    ] {
+        let e = r.redact_text(text, &ctx(None)).unwrap_err();
+        assert_eq!(e.code(), ErrorCode::BlockedByPolicy, "{text}");
+        assert!(e.message().contains("special-categories"), "{text}");
+    }
+    // Everyday words near them block nothing.
+    for text in [
+        "Der Beschuldigte wurde am Bahnhof angetroffen.",
+        "Le témoin a reconnu le véhicule.",
+        "Dane osobowe: brak.",
+    ] {
+        assert!(r.redact_text(text, &ctx(None)).is_ok(), "{text}");
+    }
 }
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
