@@ -142,6 +142,10 @@ pub(super) fn classify_chunks(
                     // A capital letter without a dot is neither an initial nor a title ("M."),
                     // only the particles Ó and Y; skipping the look-ups keeps "A A A …" cheap.
                     (Item::Break, 0, 1)
+                } else if shape == Shape::Initial && dotted_org(text, lex, tok.start) {
+                    // "Marco Rossi S.r.l.": a company form written with dots is no initial but
+                    // an organisation word, and the name before it names the company.
+                    (Item::Break, flag::ORG, 1)
                 } else {
                     let word = text.as_bytes().get(tok.start..tok.end).unwrap_or(&[]);
                     if tok.ascii && !tok.upper {
@@ -224,6 +228,38 @@ pub(super) fn classify_chunks(
     if !items.0.is_empty() {
         emit(&items.0);
     }
+}
+
+/// Longest company form written with dots that [`dotted_org`] reads, in letters.
+const MAX_DOTTED_LETTERS: usize = 6;
+
+/// Whether a company form written with dots starts at `at` ("S.r.l.", "S.p.A.", "S.A.S.",
+/// "S.R.L."): single ASCII letters each followed by a dot, up to the end of the word, whose
+/// letters spell an organisation word of the lexicon ("srl", "spa", "sas"). Two capitals
+/// alone ("A.B.", "S.A.") are read as initials, as a police report writes them
+/// ("SMITH, A.B."): a form is taken only with a lower-case letter or three letters or more.
+fn dotted_org(text: &str, lex: &Lexicon, at: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut key = [0u8; MAX_DOTTED_LETTERS];
+    let mut n = 0;
+    let mut lower = false;
+    let mut i = at;
+    while let (Some(&b), Some(&b'.')) = (bytes.get(i), bytes.get(i + 1)) {
+        let Some(slot) = key.get_mut(n).filter(|_| b.is_ascii_alphabetic()) else {
+            return false;
+        };
+        *slot = b.to_ascii_lowercase();
+        lower |= b.is_ascii_lowercase();
+        n += 1;
+        i += 2;
+    }
+    // The form ends the word ("S.r.l.," and "S.r.l.." too), and has its letters.
+    let ended = bytes
+        .get(i)
+        .is_none_or(|b| !b.is_ascii_alphanumeric() && b.is_ascii());
+    ended
+        && (n >= 3 || (n == 2 && lower))
+        && key.get(..n).is_some_and(|k| lex.flags(k) & flag::ORG != 0)
 }
 
 /// Whether the ASCII word `word` of lower-case letters and digits is a quiet token (see

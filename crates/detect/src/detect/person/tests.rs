@@ -318,6 +318,18 @@ fn name_words_and_boundaries() {
     // A line break ends a name; organisation and street words swallow a neighbouring name.
     assert_eq!(texts("Anna\nSchmidt"), ["Anna"]);
     assert!(texts("Anna Schmidt GmbH and Santa Maria and Victoria Station").is_empty());
+    // Company forms written with dots are no initials; two capitals are ("SMITH, A.B.").
+    for text in [
+        "Note: Marco Rossi S.r.l..",
+        "Fornitore Giulia Bianchi S.p.A., Milano",
+        "Lieferant Mario Rossi S.A.S. in Lyon",
+        "MARCO ROSSI S.R.L.",
+    ] {
+        assert!(texts(text).is_empty(), "{text}: {:?}", texts(text));
+    }
+    assert_eq!(texts("Zeuge SMITH, A.B. sagte aus"), ["SMITH, A.B."]);
+    assert_eq!(texts("seen with J.R.R. Smith"), ["J.R.R. Smith"]);
+    assert_eq!(texts("Marco Rossi S. Bianchi"), ["Marco Rossi S. Bianchi"]);
     assert!(texts("Europol, Bundeskriminalamt, Ministry of Justice").is_empty());
 }
 
@@ -395,6 +407,7 @@ fn chunked_matching_finds_what_whole_matching_finds() {
         "Witness:",
         "Sig.ra",
         "Rossi",
+        "S.r.l.",
     ];
     const SEPS: &[&str] = &[" ", " ", " ", ", ", ". ", "\n", "; ", " - ", ": "];
     let mut next = crate::detect::lcg(0x5EED);
@@ -466,6 +479,8 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
         "Zorbina",
         "Paris",
         "GmbH",
+        "S.r.l.",
+        "S.A.S.",
         "Mark",
         "Ó",
         "👮",
