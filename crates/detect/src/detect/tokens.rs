@@ -31,6 +31,38 @@ const MCC: &[(u32, u32)] = &[
     (901, 901),
 ];
 
+/// Whether `c` is a piece of a longer run of groups of four letters and digits joined by
+/// single spaces, the way account numbers are written ("NL33 MSTS 4806 0783 56", "RO57 JNIF
+/// 09ED WF46 3VGP", whose checks failed): every group of `c` has four characters, and a group
+/// of four stands right before or after it. Such a piece is no licence plate, whatever plate
+/// word stands nearby; a plate on its own ("AB12 CDE", "1234 BCD") still is one.
+fn quad_run_piece(c: &Cand<'_>) -> bool {
+    let bytes = c.text.as_bytes();
+    let quad = |a: usize, b: usize| {
+        b == a + 4
+            && bytes.get(a..b).is_some_and(|g| {
+                g.iter()
+                    .all(|x| x.is_ascii_uppercase() || x.is_ascii_digit())
+            })
+    };
+    let alnum = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    let before = c.start >= 5 && bytes.get(c.start - 1) == Some(&b' ') && {
+        let mut a = c.start - 1;
+        while a > 0 && alnum(a - 1) {
+            a -= 1;
+        }
+        quad(a, c.start - 1)
+    };
+    let after = bytes.get(c.end) == Some(&b' ') && {
+        let mut b = c.end + 1;
+        while alnum(b) {
+            b += 1;
+        }
+        quad(c.end + 1, b)
+    };
+    c.groups().iter().all(|&g| g == 4) && (before || after)
+}
+
 /// Tries every non-national recognizer on `c`.
 pub(crate) fn visit(c: &Cand<'_>, out: &mut Sink<'_>) {
     let s = c.compact();
@@ -127,6 +159,7 @@ pub(crate) fn visit(c: &Cand<'_>, out: &mut Sink<'_>) {
         && c.has_digit()
         && c.has_upper()
         && c.seps().iter().all(|b| b" -".contains(b))
+        && !quad_run_piece(c)
     {
         hit!(Hit::new(E::LicensePlate, "license_plate", 0.1, 0.85).ctx(&PLATE));
     }
