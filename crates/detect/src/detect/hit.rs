@@ -78,6 +78,8 @@ pub(crate) struct Sink<'m> {
     index: Index<'m>,
     /// The reasons written so far, by what they say (see [`Reasons`]).
     reasons: Reasons,
+    /// Per entity: where the last candidate kept ends (0 for none), for [`Sink::spent`].
+    last_end: [usize; ENTITIES],
 }
 
 /// What a reason says: the checksum, the context word and the contradicting word (all
@@ -152,7 +154,24 @@ impl<'m> Sink<'m> {
             min,
             index: Index::new(mask),
             reasons: Reasons::default(),
+            last_end: [0; ENTITIES],
         }
+    }
+
+    /// Whether the context words of `hit` before `start` are spent: each stands before the
+    /// last value of the same entity, and a sentence ends between that value and `start`.
+    /// The words then describe that value, not this one: in "Tel. 0049 221 9865190.
+    /// Vermerk: 59 692 391 kr." the amount is no telephone number. A list after one word
+    /// ("tlf. 22 33 44 55 / 99 88 77 66") keeps it for every value.
+    fn spent(&mut self, text: &str, start: usize, hit: &Hit) -> bool {
+        let prev_end = self.last_end.get(hit.entity as usize).copied().unwrap_or(0);
+        // None yet, kept out of text order (the e-mail and URL scanners run last), or
+        // before the window, whose words then all stand after it.
+        if prev_end == 0 || prev_end > start || prev_end + context::WINDOW <= start {
+            return false;
+        }
+        self.distance(text, start, hit.context)
+            .is_some_and(|d| start - d < prev_end && sentence_end(text, prev_end, start))
     }
 
     /// The first word of `words` in the context window before `start`.
@@ -194,7 +213,10 @@ pub(crate) fn emit(text: &str, start: usize, end: usize, hit: Hit, out: &mut Sin
     if hit.base.max(hit.boosted) < floor || start >= end {
         return;
     }
-    let word = out.context(text, start, hit.context);
+    let mut word = out.context(text, start, hit.context);
+    if word.is_some() && out.spent(text, start, &hit) {
+        word = None;
+    }
     let mut score = match word {
         // A word that only says "number" ("CPR-nummer", "numéro") lifts a candidate half way:
         // an identifier's own word ("CPR") then outweighs it where both stand before one value.
@@ -219,6 +241,9 @@ pub(crate) fn emit(text: &str, start: usize, end: usize, hit: Hit, out: &mut Sin
     let reason = out
         .reasons
         .get((hit.check, word.map(str::trim), against.map(str::trim)));
+    if let Some(e) = out.last_end.get_mut(hit.entity as usize) {
+        *e = end;
+    }
     out.findings.push(Finding {
         entity: hit.entity,
         start,
@@ -227,4 +252,21 @@ pub(crate) fn emit(text: &str, start: usize, end: usize, hit: Hit, out: &mut Sin
         recognizer: hit.recognizer,
         reason,
     });
+}
+
+/// Whether a sentence ends in `text[from..to]`: a full stop, question or exclamation mark,
+/// white space, and an upper-case letter ("9865190. Vermerk"). An abbreviation's dot before
+/// a number or a lower-case word ("bzw. 99 88", "Tel. 030") ends none.
+fn sentence_end(text: &str, from: usize, to: usize) -> bool {
+    let Some(part) = text.get(from..to) else {
+        return false;
+    };
+    let bytes = part.as_bytes();
+    bytes.iter().enumerate().any(|(i, b)| {
+        matches!(b, b'.' | b'!' | b'?') && {
+            let rest = part.get(i + 1..).unwrap_or_default();
+            let after = rest.trim_start_matches(|c: char| c.is_ascii_whitespace());
+            after.len() < rest.len() && after.chars().next().is_some_and(char::is_uppercase)
+        }
+    })
 }

@@ -234,6 +234,15 @@ pub(crate) fn at(text: &str, s: usize, out: &mut Sink<'_>) {
     {
         return;
     }
+    // A number joined to letters by a hyphen is a reference ("EU-0308-2571-68",
+    // "AZ-0301-12345"), not a telephone number.
+    if start == s
+        && start >= 2
+        && bytes.get(start - 1) == Some(&b'-')
+        && bytes.get(start - 2).is_some_and(u8::is_ascii_alphabetic)
+    {
+        return;
+    }
     let Some(p) = parse(text, start) else { return };
     if !right_ok(text, p.end) || p.end <= start {
         return;
