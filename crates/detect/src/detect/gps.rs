@@ -69,7 +69,8 @@ fn skip(t: &str, i: usize, s: &str) -> usize {
 fn hemisphere(t: &str, i: usize) -> Option<(u8, usize)> {
     let j = skip(t, i, " ");
     let h = *t.as_bytes().get(j)?;
-    (b"NSEWnsew".contains(&h) && right_ok(t, j + 1)).then_some((h.to_ascii_uppercase(), j + 1))
+    (matches!(h, b'N' | b'S' | b'E' | b'W' | b'n' | b's' | b'e' | b'w') && right_ok(t, j + 1))
+        .then_some((h.to_ascii_uppercase(), j + 1))
 }
 
 /// A decimal coordinate: optional sign, up to 3 integer digits, decimals, `°`, hemisphere.

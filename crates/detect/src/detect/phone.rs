@@ -171,7 +171,9 @@ fn parse(text: &str, start: usize) -> Option<Parsed> {
     // More digits right after the run: it is a slice of something longer.
     let tail = bytes.get(p.end..).unwrap_or_default();
     let glued = tail.first().is_some_and(u8::is_ascii_digit)
-        || (tail.first().is_some_and(|b| b" -./".contains(b))
+        || (tail
+            .first()
+            .is_some_and(|b| matches!(b, b' ' | b'-' | b'.' | b'/'))
             && tail.get(1).is_some_and(u8::is_ascii_digit));
     (!glued && !open).then_some(p)
 }
@@ -203,7 +205,9 @@ fn may_reach_min_digits(bytes: &[u8], s: usize) -> bool {
     let seps = after
         .iter()
         .take(SEPARATOR_RUN)
-        .take_while(|b| b" -./()".contains(b))
+        // (A `match`, not `b" -./()".contains(b)`: the slice search is a call of core's
+        // `memchr` per byte.)
+        .take_while(|b| matches!(b, b' ' | b'-' | b'.' | b'/' | b'(' | b')'))
         .count();
     // (The byte right after the run is no digit, so a digit here comes after separators.)
     seps == SEPARATOR_RUN || after.get(seps).is_some_and(u8::is_ascii_digit)
@@ -229,7 +233,9 @@ pub(crate) fn at(text: &str, s: usize, out: &mut Sink<'_>) {
     }
     if start == s
         && start >= 2
-        && bytes.get(start - 1).is_some_and(|b| b" -/".contains(b))
+        && bytes
+            .get(start - 1)
+            .is_some_and(|b| matches!(b, b' ' | b'-' | b'/'))
         && bytes.get(start - 2).is_some_and(u8::is_ascii_digit)
     {
         return;

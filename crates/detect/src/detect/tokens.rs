@@ -158,7 +158,7 @@ pub(crate) fn visit(c: &Cand<'_>, out: &mut Sink<'_>) {
         && upper
         && c.has_digit()
         && c.has_upper()
-        && c.seps().iter().all(|b| b" -".contains(b))
+        && c.seps().iter().all(|b| matches!(b, b' ' | b'-'))
         && !quad_run_piece(c)
     {
         hit!(Hit::new(E::LicensePlate, "license_plate", 0.1, 0.85).ctx(&PLATE));
@@ -209,7 +209,7 @@ fn imei_imsi(c: &Cand<'_>, s: &[u8], out: &mut Sink<'_>) {
 fn vin(s: &[u8], hit: &mut impl FnMut(Hit)) {
     const W: [u32; 17] = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
     const T: &[u8; 26] = b"12345678012345070923456789";
-    if s.iter().any(|b| b"IOQ".contains(b))
+    if s.iter().any(|b| matches!(b, b'I' | b'O' | b'Q'))
         || !s.iter().any(u8::is_ascii_uppercase)
         || s.iter().filter(|b| b.is_ascii_digit()).count() < 3
     {

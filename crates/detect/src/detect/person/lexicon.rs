@@ -267,7 +267,9 @@ impl Lexicon {
             return Hit::default();
         }
         let mut hit = self.hit_or_folded(key, bits, scratch);
-        if key.contains(&b'-') {
+        // Not `contains(&b'-')`, which calls core's `memchr` for a short key.
+        #[allow(clippy::manual_contains)]
+        if key.iter().any(|&b| b == b'-') {
             for (i, part) in key.split(|&b| b == b'-').enumerate() {
                 let h = self.hit_or_folded(part, self.bits(part), scratch);
                 hit.given |= i == 0 && h.given;
