@@ -7,6 +7,13 @@
 //! finds "Reisepassnummer"), and words of up to three bytes (`ssn`, `tel`, `sin`, `ip`) must
 //! also end at a word end, so "hotel" is not "tel" and `sin` is not "since".
 //!
+//! A phrase of several words ("national insurance", "social security") counts when its
+//! last word begins in the window: "The National Insurance number given by James Thompson
+//! was NX 80 29 67 A" names the number 54 bytes before it, and the window holds
+//! "Insurance" but not "National". The index also finds a phrase from its last word (of
+//! three bytes or more) and checks the words before it by looking back ([`Vocab::lead`]),
+//! so the window, and what a question costs, stay as they are.
+//!
 //! Cost: candidates are many (in dense text one every few words, and several recognizers
 //! ask about each), so the words are not searched per candidate. On the first question one
 //! pass over the text records every occurrence of every word of every list ([`Index`]); then
@@ -636,12 +643,28 @@ struct Vocab {
     /// Bit [`tri`]`(b0, b1, b2)` set if some word starts with the bytes `b0 b1 b2`: most word
     /// starts of a text are rejected by this one lookup.
     tri: Vec<u64>,
-    /// `(tri key, word)` for the words of three bytes or more, sorted by key.
-    by_tri: Vec<(u16, u16)>,
+    /// `(tri key, word, from its last word)`, sorted: every word of three bytes or more by
+    /// its first three, and a phrase whose last word ([`last_word`]) has three bytes or more
+    /// also by that word's first three (`true`).
+    by_tri: Vec<(u16, u16, bool)>,
     /// Bit `b` set if a word of two bytes (`ip`, `cf`, `§`, …) starts with the byte `b`.
     two_first: [u64; 4],
     /// The words of two bytes, which `tri` cannot hold.
     two: Vec<u16>,
+    /// Per word: the bytes before its last word (`national ` of `national insurance`; 0 for
+    /// a word of one part). Where the index finds a phrase from its last word at `i`, the
+    /// phrase must begin at `i - lead`.
+    lead: Vec<u8>,
+}
+
+/// The last word of a phrase (after its last space that a character follows), or the
+/// whole word. Words that end with a space (`pass `) are one part.
+fn last_word(w: &str) -> &str {
+    let t = w.trim_end_matches(' ');
+    match t.rfind(' ') {
+        Some(k) => w.get(k + 1..).unwrap_or(w),
+        None => w,
+    }
 }
 
 /// The bit of a three-byte prefix in [`Vocab::tri`]: five bits of each byte, so distinct
@@ -679,16 +702,23 @@ impl Vocab {
         let mut by_tri = Vec::new();
         let mut two = Vec::new();
         let mut two_first = [0u64; 4];
+        let mut lead = Vec::with_capacity(words.len());
         for (i, w) in words.iter().enumerate() {
             let Ok(i) = u16::try_from(i) else { break };
-            match w.as_bytes() {
-                [a, b, c, ..] => {
-                    let k = tri([*a, *b, *c]);
-                    if let Some(m) = tri_bits.get_mut(k >> 6) {
-                        *m |= 1 << (k & 63);
-                    }
-                    by_tri.extend(u16::try_from(k).map(|k| (k, i)));
+            let last = last_word(w);
+            lead.push(u8::try_from(w.len() - last.len()).unwrap_or(u8::MAX));
+            let mut key = |a: u8, b: u8, c: u8, back: bool| {
+                let k = tri([a, b, c]);
+                if let Some(m) = tri_bits.get_mut(k >> 6) {
+                    *m |= 1 << (k & 63);
                 }
+                by_tri.extend(u16::try_from(k).map(|k| (k, i, back)));
+            };
+            if let (true, [a, b, c, ..]) = (last.len() < w.len(), last.as_bytes()) {
+                key(*a, *b, *c, true);
+            }
+            match w.as_bytes() {
+                [a, b, c, ..] => key(*a, *b, *c, false),
                 [a, ..] => {
                     two.push(i);
                     if let Some(m) = two_first.get_mut(usize::from(*a >> 6)) {
@@ -708,6 +738,7 @@ impl Vocab {
             by_tri,
             two_first,
             two,
+            lead,
         }
     }
 
@@ -838,6 +869,11 @@ fn lower_alnum(c: char) -> bool {
 struct Occ {
     /// Byte offset of the first character.
     pos: usize,
+    /// Where the index found it, and what must lie in a window: `pos`, or for a phrase
+    /// found from its last word ([`last_word`]), that word's first character. A phrase
+    /// wholly in a window may be recorded both ways, which changes no answer (the first
+    /// word of a list and the nearest start are the same).
+    at: usize,
     /// Byte offset one past the last character.
     end: usize,
     /// Index in [`Vocab::words`].
@@ -858,7 +894,7 @@ pub(crate) struct Index<'m> {
     /// Byte ranges that are no evidence (sorted, disjoint, on `char` boundaries): their
     /// characters count as neither part of a word nor whitespace.
     mask: &'m [(usize, usize)],
-    /// Occurrences in the indexed ranges, sorted by position.
+    /// Occurrences in the indexed ranges, sorted by [`Occ::at`].
     occ: Vec<Occ>,
     /// The indexed ranges, sorted and disjoint.
     spans: Vec<(usize, usize)>,
@@ -883,7 +919,7 @@ impl<'m> Index<'m> {
         }
     }
 
-    /// The occurrences that begin inside the window before `start`.
+    /// The occurrences found inside the window before `start` (see [`Occ::at`]).
     fn window(&mut self, text: &str, start: usize) -> &[Occ] {
         if start > text.len() {
             return &[];
@@ -923,8 +959,8 @@ impl<'m> Index<'m> {
             index(text, self.mask, from, start, &mut self.scratch);
             return &self.scratch;
         }
-        let lo = partition_point_from(&self.occ, self.cursor, |o| o.pos < from);
-        let hi = partition_point_from(&self.occ, lo, |o| o.pos < start);
+        let lo = partition_point_from(&self.occ, self.cursor, |o| o.at < from);
+        let hi = partition_point_from(&self.occ, lo, |o| o.at < start);
         self.cursor = lo;
         self.occ.get(lo..hi).unwrap_or_default()
     }
@@ -996,7 +1032,14 @@ fn index(text: &str, mask: &[(usize, usize)], a: usize, b: usize, out: &mut Vec<
             .and_then(|k| mask.get(k))
             .is_some_and(|r| r.1 == x);
         let prev_alnum = x > 0 && !after_mask && alnum_before(text, x);
-        scan(text, x, y, limit, prev_alnum, vocab, out);
+        // Where the unmasked stretch around `x` begins: a phrase found from its last word
+        // may begin before `x`, but not inside a masked range.
+        let floor = m
+            .checked_sub(1)
+            .and_then(|k| mask.get(k))
+            .map_or(0, |r| r.1);
+        let bounds = Bounds { floor, limit };
+        scan(text, x, y, bounds, prev_alnum, vocab, out);
         if y >= limit {
             x = limit;
         } else {
@@ -1012,17 +1055,26 @@ fn alnum_before(text: &str, at: usize) -> bool {
         .is_some_and(lower_alnum)
 }
 
-/// Records the occurrences of the words that begin in `text[from..to]` and end by `limit`;
-/// `prev_alnum`: whether the character before `from` counts as part of a word.
+/// The unmasked stretch of text a word found by the index lies in: from `floor` (the start
+/// of the text or the end of a masked range) to `limit`.
+#[derive(Clone, Copy)]
+struct Bounds {
+    floor: usize,
+    limit: usize,
+}
+
+/// Records the occurrences of the words found in `text[from..to]` (see [`Occ::at`]), within
+/// `bounds`; `prev_alnum`: whether the character before `from` counts as part of a word.
 fn scan(
     text: &str,
     from: usize,
     to: usize,
-    limit: usize,
+    bounds: Bounds,
     mut prev_alnum: bool,
     vocab: &Vocab,
     out: &mut Vec<Occ>,
 ) {
+    let limit = bounds.limit;
     let bytes = text.as_bytes();
     let mut i = from;
     while let Some(&b) = bytes.get(i).filter(|_| i < to) {
@@ -1040,7 +1092,7 @@ fn scan(
                         _ => None,
                     };
                     if quick.is_none_or(|p| vocab.may_start(p) || vocab.two_start(p[0])) {
-                        words_at(text, i, limit, vocab, out);
+                        words_at(text, i, bounds, vocab, out);
                     }
                 }
                 // The rest of an ASCII word holds no word start.
@@ -1056,7 +1108,7 @@ fn scan(
             }
             OTHER => {
                 if !prev_alnum {
-                    words_at(text, i, limit, vocab, out);
+                    words_at(text, i, bounds, vocab, out);
                 }
                 i += 1;
                 prev_alnum = false;
@@ -1066,7 +1118,7 @@ fn scan(
                     break;
                 };
                 if !prev_alnum && !ch.is_whitespace() {
-                    words_at(text, i, limit, vocab, out);
+                    words_at(text, i, bounds, vocab, out);
                 }
                 prev_alnum = lower_alnum(ch);
                 i += ch.len_utf8();
@@ -1075,16 +1127,33 @@ fn scan(
     }
 }
 
-/// Records the words that begin at `i`.
-fn words_at(text: &str, i: usize, to: usize, vocab: &Vocab, out: &mut Vec<Occ>) {
+/// Records the words that begin at `i`, and the phrases whose last word begins there.
+fn words_at(text: &str, i: usize, bounds: Bounds, vocab: &Vocab, out: &mut Vec<Occ>) {
+    let to = bounds.limit;
     let p = lower_prefix(text, i, to);
-    let mut push = |k: u16| {
+    let mut push = |k: u16, back: bool| {
         let Some(w) = vocab.words.get(usize::from(k)).map(|w| w.as_bytes()) else {
             return;
         };
-        if let Some(end) = match_at(text, i, w, to) {
+        let lead = if back {
+            usize::from(vocab.lead.get(usize::from(k)).copied().unwrap_or(0))
+        } else {
+            0
+        };
+        // A phrase begins `lead` bytes earlier, at a word start of the same stretch (its
+        // start or a character that is no part of a word before it).
+        let Some(pos) = i.checked_sub(lead).filter(|&q| {
+            lead == 0
+                || (q >= bounds.floor
+                    && text.is_char_boundary(q)
+                    && (q == bounds.floor || !alnum_before(text, q)))
+        }) else {
+            return;
+        };
+        if let Some(end) = match_at(text, pos, w, to).filter(|&end| end > i) {
             out.push(Occ {
-                pos: i,
+                pos,
+                at: i,
                 end,
                 word: k,
                 glued: w.len() <= 3 && alnum_at(text, end, to),
@@ -1099,7 +1168,7 @@ fn words_at(text: &str, i: usize, to: usize, vocab: &Vocab, out: &mut Vec<Occ>) 
                 .get(usize::from(k))
                 .map_or(&[][..], |w| w.as_bytes());
             if w == [b0, b1] {
-                push(k);
+                push(k, false);
             }
         }
     }
@@ -1109,12 +1178,12 @@ fn words_at(text: &str, i: usize, to: usize, vocab: &Vocab, out: &mut Vec<Occ>) 
     let Ok(key) = u16::try_from(tri(p)) else {
         return;
     };
-    let lo = vocab.by_tri.partition_point(|&(k, _)| k < key);
-    for &(k, w) in vocab.by_tri.get(lo..).unwrap_or_default() {
+    let lo = vocab.by_tri.partition_point(|&(k, _, _)| k < key);
+    for &(k, w, back) in vocab.by_tri.get(lo..).unwrap_or_default() {
         if k != key {
             break;
         }
-        push(w);
+        push(w, back);
     }
 }
 
@@ -1187,6 +1256,16 @@ mod tests {
         let label = (t.find('[').unwrap(), t.find(']').unwrap() + 1);
         assert_eq!(Index::new(&[]).find(t, at, &BIRTH), Some("birth"));
         assert_eq!(Index::new(&[label]).find(t, at, &BIRTH), None);
+        // A phrase found from its last word does not reach back into a masked range.
+        let t = "National Insurance number given by James Thompson was NX 80 29 67 A";
+        let at = t.find("NX").unwrap();
+        assert!(at - t.find("National").unwrap() > WINDOW);
+        assert_eq!(
+            Index::new(&[]).find(t, at, &NINO),
+            Some("national insurance")
+        );
+        assert_eq!(Index::new(&[(0, 8)]).find(t, at, &NINO), None);
+        assert_eq!(Index::new(&[(0, 3)]).find(t, at, &NINO), None);
         // Text after a masked range starts a word.
         let t = "[X]tel 0301234567";
         assert_eq!(Index::new(&[(0, 3)]).find(t, 7, &PHONE), Some("tel"));
@@ -1204,6 +1283,40 @@ mod tests {
         let t = format!("hotel{}0301234567", " ".repeat(45));
         assert_eq!(find(&t, 50, &PHONE), None);
         assert_eq!(find(&t[2..], 48, &PHONE), Some("tel"));
+    }
+
+    #[test]
+    fn a_phrase_counts_from_its_last_word() {
+        // "Insurance" begins in the window, "National" before it.
+        let t = "The National Insurance number given by James Thompson was NX 80 29 67 A";
+        let at = t.find("NX").unwrap();
+        let first = t.find("National").unwrap();
+        assert!(at - first > WINDOW && at - t.find("Insurance").unwrap() <= WINDOW);
+        assert_eq!(find(t, at, &NINO), Some("national insurance"));
+        // Its distance is the phrase's: the whole phrase describes the value.
+        assert_eq!(distance(t, at, &NINO), Some(at - first));
+        // The last word outside the window: nothing.
+        let t = format!("national insurance{}AB123456C", " ".repeat(WINDOW - 8));
+        assert_eq!(find(&t, t.len() - 9, &NINO), None);
+        // The look back wants the phrase at a word start, whatever case it is written in.
+        let t = "international insurance: AB123456C";
+        assert_eq!(find(t, t.len() - 9, &NINO), None);
+        let t = "SOCIAL SECURITY: 233 96 4255";
+        assert_eq!(find(t, 17, &SSN), Some("social security"));
+        // A two-byte last word ("ni no") and a phrase right at the text's start.
+        let t = "NI no CE123456A";
+        assert_eq!(find(t, 6, &NINO), Some("ni no"));
+        // Index and window questions in text order give what one question alone gives.
+        let t = "social security 1, then national insurance 2, then ssn 3";
+        let mut index = Index::new(&[]);
+        for (at, list, want) in [
+            (t.find('1').unwrap(), &SSN, Some("social security")),
+            (t.find('2').unwrap(), &NINO, Some("national insurance")),
+            (t.find('3').unwrap(), &SSN, Some("ssn")),
+        ] {
+            assert_eq!(index.find(t, at, list), want, "{at}");
+            assert_eq!(find(t, at, list), want, "{at}");
+        }
     }
 
     #[test]
