@@ -80,6 +80,10 @@ pub(crate) struct Sink<'m> {
     reasons: Reasons,
     /// Per entity: where the last candidate kept ends (0 for none), for [`Sink::spent`].
     last_end: [usize; ENTITIES],
+    /// Where the last candidate kept of any entity ends (0 for none), for [`Sink::spent`].
+    last_any_end: usize,
+    /// The byte ranges an operator wrote (sorted): each stands for a value that was there.
+    mask: &'m [(usize, usize)],
 }
 
 /// What a reason says: the checksum, the context word and the contradicting word (all
@@ -155,23 +159,44 @@ impl<'m> Sink<'m> {
             index: Index::new(mask),
             reasons: Reasons::default(),
             last_end: [0; ENTITIES],
+            last_any_end: 0,
+            mask,
         }
     }
 
     /// Whether the context words of `hit` before `start` are spent: each stands before the
-    /// last value of the same entity, and a sentence ends between that value and `start`.
-    /// The words then describe that value, not this one: in "Tel. 0049 221 9865190.
-    /// Vermerk: 59 692 391 kr." the amount is no telephone number. A list after one word
-    /// ("tlf. 22 33 44 55 / 99 88 77 66") keeps it for every value.
+    /// last value of the same entity, or the last value of any entity, and a sentence ends
+    /// between that value and `start`. The words then describe that value, not this one:
+    /// in "Tel. 0049 221 9865190. Vermerk: 59 692 391 kr." the amount is no telephone
+    /// number, and in "fødselsnummer 141042 11381. Merknad: 20.11.2026" the birth word
+    /// inside the national number's word names no birth date. A list after one word ("tlf.
+    /// 22 33 44 55 / 99 88 77 66") keeps it for every value.
     fn spent(&mut self, text: &str, start: usize, hit: &Hit) -> bool {
-        let prev_end = self.last_end.get(hit.entity as usize).copied().unwrap_or(0);
+        let same = self.last_end.get(hit.entity as usize).copied().unwrap_or(0);
+        // A redaction label stands for the value it replaced: the re-scan of a redacted text
+        // finds what the scan of the original found ("fødselsnummer [NO_FNR]. Merknad:
+        // 20.11.2026" holds no birth date either).
+        let k = self.mask.partition_point(|r| r.1 <= start);
+        let label_end = k
+            .checked_sub(1)
+            .and_then(|k| self.mask.get(k))
+            .map_or(0, |r| r.1);
+        let any = self.last_any_end.max(label_end);
         // None yet, kept out of text order (the e-mail and URL scanners run last), or
         // before the window, whose words then all stand after it.
-        if prev_end == 0 || prev_end > start || prev_end + context::WINDOW <= start {
+        let live = |prev_end: usize| {
+            prev_end != 0 && prev_end <= start && prev_end + context::WINDOW > start
+        };
+        if !live(same) && !live(any) {
             return false;
         }
-        self.distance(text, start, hit.context)
-            .is_some_and(|d| start - d < prev_end && sentence_end(text, prev_end, start))
+        let Some(d) = self.distance(text, start, hit.context) else {
+            return false;
+        };
+        let word = start - d;
+        [same, any].into_iter().any(|prev_end| {
+            live(prev_end) && word < prev_end && sentence_end(text, prev_end, start)
+        })
     }
 
     /// The first word of `words` in the context window before `start`.
@@ -244,6 +269,7 @@ pub(crate) fn emit(text: &str, start: usize, end: usize, hit: Hit, out: &mut Sin
     if let Some(e) = out.last_end.get_mut(hit.entity as usize) {
         *e = end;
     }
+    out.last_any_end = end;
     out.findings.push(Finding {
         entity: hit.entity,
         start,

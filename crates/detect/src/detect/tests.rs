@@ -267,3 +267,35 @@ fn an_identifiers_own_word_outweighs_a_word_that_only_says_number() {
     assert!(generic[0].2 < phone[0].2, "{generic:?} {phone:?}");
     assert!(generic[0].2 >= 0.5, "{generic:?}");
 }
+
+#[test]
+fn a_word_is_spent_on_a_value_of_any_entity_or_a_label() {
+    let d = Detector::default();
+    let dates = |text: &str, mask: &[(usize, usize)]| -> Vec<String> {
+        d.analyze_masked(text, mask)
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.entity == Entity::DateOfBirth)
+            .map(|f| text[f.start..f.end].to_owned())
+            .collect()
+    };
+    // The birth word inside "fødselsnummer" named the national number, and a sentence
+    // ended after it: the incident date is no birth date.
+    let text = "Magnus Olsen oppga fødselsnummer 141042 11381. Merknad: 20.11.2026.";
+    assert!(d
+        .analyze(text)
+        .unwrap()
+        .iter()
+        .any(|f| f.entity == Entity::NoFnr));
+    assert_eq!(dates(text, &[]), Vec::<String>::new());
+    // Without the value in between, or without the sentence end, the word still counts.
+    assert_eq!(dates("Fødselsdato: 20.11.1986.", &[]), ["20.11.1986"]);
+    let list = "fødselsnummer 141042 11381, fødselsdato 20.11.1986";
+    assert_eq!(dates(list, &[]), ["20.11.1986"]);
+    // The re-scan of the redacted text: the label stands for the value, so the re-scan
+    // finds no more than the scan of the original did.
+    let redacted = "Magnus Olsen oppga fødselsnummer [NO_FNR]. Merknad: 20.11.2026.";
+    let label = (redacted.find('[').unwrap(), redacted.find(']').unwrap() + 1);
+    assert_eq!(dates(redacted, &[label]), Vec::<String>::new());
+    assert_eq!(dates(redacted, &[]), ["20.11.2026"]);
+}
