@@ -282,11 +282,12 @@ fn a_word_is_spent_on_a_value_of_any_entity_or_a_label() {
     // The birth word inside "fødselsnummer" named the national number, and a sentence
     // ended after it: the incident date is no birth date.
     let text = "Magnus Olsen oppga fødselsnummer 141042 11381. Merknad: 20.11.2026.";
-    assert!(d
-        .analyze(text)
-        .unwrap()
-        .iter()
-        .any(|f| f.entity == Entity::NoFnr));
+    assert!(
+        d.analyze(text)
+            .unwrap()
+            .iter()
+            .any(|f| f.entity == Entity::NoFnr)
+    );
     assert_eq!(dates(text, &[]), Vec::<String>::new());
     // Without the value in between, or without the sentence end, the word still counts.
     assert_eq!(dates("Fødselsdato: 20.11.1986.", &[]), ["20.11.1986"]);
