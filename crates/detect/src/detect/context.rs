@@ -1319,6 +1319,108 @@ mod tests {
         }
     }
 
+    /// The rule of the module's documentation, word by word and start by start: the
+    /// reference the index is compared with.
+    fn find_by_rule(text: &str, start: usize, list: &Words, reach: bool) -> Option<&'static str> {
+        let mut from = start.saturating_sub(WINDOW);
+        while from < start && !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let word_start = |p: usize| {
+            text.is_char_boundary(p)
+                && !alnum_before(text, p)
+                && text[p..].chars().next().is_some_and(|c| !c.is_whitespace())
+        };
+        list.words.iter().copied().find(|w| {
+            let lead = w.len() - last_word(w).len();
+            // No phrase reaches further back than its lead (each is shorter than 32 bytes).
+            assert!(lead < 32, "{w}");
+            (from.saturating_sub(32)..start).any(|p| {
+                let by_last = reach && lead > 0 && last_word(w).len() >= 3 && p + lead >= from;
+                let in_window = p >= from || by_last;
+                in_window
+                    && word_start(p)
+                    && match_at(text, p, w.as_bytes(), text.len()).is_some_and(|end| {
+                        end <= start
+                            && (w.len() > 3 || !alnum_at(text, end, text.len()) || end == start)
+                    })
+            })
+        })
+    }
+
+    #[test]
+    fn the_index_answers_by_the_rule() {
+        // Phrases and their parts in several cases, single words, separators, letters
+        // around them, non-ASCII text: every question at every candidate position, asked
+        // in text order of one index and of a fresh one each.
+        const PIECES: &[&str] = &[
+            "national",
+            "National",
+            "NATIONAL",
+            "insurance",
+            "Insurance",
+            "social",
+            "Social",
+            "security",
+            "SECURITY",
+            "number",
+            "ni",
+            "NI",
+            "no",
+            "soc.",
+            "sec",
+            "case",
+            "tax",
+            "id",
+            "ssn",
+            "tel",
+            "hotel",
+            "x",
+            "Müller",
+            "é",
+            "İ",
+            "  ",
+            " ",
+            " ",
+            " ",
+            ",",
+            ".",
+            "\n",
+            "-",
+            "7",
+            "12",
+            "given by James Thompson was",
+        ];
+        const LISTS: &[&Words] = &[&NINO, &SSN, &TFN, &SIN];
+        let mut next = crate::detect::lcg(0xC0_47E7);
+        let (mut found, mut by_last_word) = (0, 0);
+        for _ in 0..200 {
+            let n = 10 + next(40);
+            let mut text = String::new();
+            for _ in 0..n {
+                text.push_str(PIECES[next(PIECES.len())]);
+                if next(3) > 0 {
+                    text.push(' ');
+                }
+            }
+            let mut index = Index::new(&[]);
+            let starts: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for &at in starts.iter().step_by(3) {
+                for list in LISTS {
+                    let want = find_by_rule(&text, at, list, true);
+                    by_last_word += usize::from(want != find_by_rule(&text, at, list, false));
+                    assert_eq!(index.find(&text, at, list), want, "{text:?} at {at}");
+                    assert_eq!(find(&text, at, list), want, "{text:?} at {at}");
+                    found += usize::from(want.is_some());
+                }
+            }
+        }
+        // Many answers, and some that only a phrase's last word in the window gives.
+        assert!(found > 1_000 && by_last_word > 40, "{found} {by_last_word}");
+    }
+
     #[test]
     fn non_ascii_case_folding() {
         let t = "FÖDD 1985";
