@@ -10,7 +10,8 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 
 use crate::decide::terms::TermSet;
 use crate::detect::Entity;
@@ -41,43 +42,48 @@ fn recent_slot(value: &str) -> usize {
     (fnv(value.as_bytes()) >> 32) as usize % RECENT
 }
 
-/// Keys a [`SmallSet`] scans before it becomes a tree.
+/// Keys a [`SmallMap`] scans before it becomes a tree.
 const SMALL: usize = 64;
 
-/// A set scanned while it holds few keys and a tree beyond: a report has a dozen values,
+/// A map scanned while it holds few keys and a tree beyond: a report has a dozen values,
 /// and building and dropping a tree's nodes on every call cost more than the scans.
 /// Keys are compared by a hash first (the caller's, of the key's content), in the tree too:
 /// a text of thousands of distinct values (a case file, an export) spent more time in
 /// the tree's string comparisons than in the search. Colliding hashes still compare their
 /// keys, so no crafted input makes a look-up more than logarithmic.
-struct SmallSet<K> {
-    small: Vec<(u64, K)>,
-    tree: BTreeSet<(u64, K)>,
+struct SmallMap<K, V> {
+    small: Vec<(u64, K, V)>,
+    tree: BTreeMap<(u64, K), V>,
 }
 
-impl<K> Default for SmallSet<K> {
+impl<K, V> Default for SmallMap<K, V> {
     fn default() -> Self {
-        SmallSet {
+        SmallMap {
             small: Vec::new(),
-            tree: BTreeSet::new(),
+            tree: BTreeMap::new(),
         }
     }
 }
 
-impl<K: Ord> SmallSet<K> {
-    /// Adds `key` (whose hash is `hash`); `false` if it was there already.
-    fn insert(&mut self, hash: u64, key: K) -> bool {
+impl<K: Ord, V: Copy> SmallMap<K, V> {
+    /// The value of `key` (whose hash is `hash`), and `false`; or, if `key` was not there,
+    /// `value`, now its value, and `true`.
+    fn get_or_insert(&mut self, hash: u64, key: K, value: V) -> (V, bool) {
         if self.tree.is_empty() {
-            if self.small.iter().any(|(h, k)| *h == hash && *k == key) {
-                return false;
+            if let Some((_, _, v)) = self.small.iter().find(|(h, k, _)| *h == hash && *k == key) {
+                return (*v, false);
             }
             if self.small.len() < SMALL {
-                self.small.push((hash, key));
-                return true;
+                self.small.push((hash, key, value));
+                return (value, true);
             }
-            self.tree.extend(self.small.drain(..));
+            self.tree
+                .extend(self.small.drain(..).map(|(h, k, v)| ((h, k), v)));
         }
-        self.tree.insert((hash, key))
+        match self.tree.entry((hash, key)) {
+            Entry::Occupied(e) => (*e.get(), false),
+            Entry::Vacant(e) => (*e.insert(value), true),
+        }
     }
 }
 
@@ -97,6 +103,64 @@ pub(crate) fn propagate(text: &str, folded: &OnceCell<Folded>, seeds: &[Seed]) -
     propagate_with(text, folded, seeds, true)
 }
 
+/// The distinct values of `seeds`, each once with the seed that decides it, in the order
+/// [`propagate`] adds them: the strongest first. A value is its text and whether it is a
+/// name's (a name and an identifier spelled alike are two values); of its seeds the one of
+/// the highest score decides, and of equal scores the first in `seeds`.
+///
+/// What sorting the seeds by score and keeping each value's first would give (the tests
+/// compare it with that). Read in that order, the seeds of a large text are read at random
+/// places; here they are read in their own order (text order, as detection returns them)
+/// and only the distinct values are sorted. `Redactor::analyze` of the 10 MB benchmark
+/// corpus (31,662 seeds): 7 % fewer first-level data-cache misses (cachegrind), 0.1 % fewer
+/// instructions.
+fn strongest<'t, 's>(text: &'t str, seeds: &'s [Seed]) -> Vec<(&'t str, &'s Seed)> {
+    // Per distinct value, its deciding seed so far (an index into `seeds`).
+    let mut chosen: Vec<(&'t str, usize)> = Vec::new();
+    // Where each value is in `chosen`, by value.
+    let mut met: SmallMap<(bool, &str), usize> = SmallMap::default();
+    // The values met last, by a hash of their bytes: a report repeats few values many
+    // times, and a hit here spares the tree's string comparisons.
+    let mut recent: [Option<((bool, &str), usize)>; RECENT] = [None; RECENT];
+    let key_of = |s: &Seed| crate::sort::descending(s.score);
+    for (i, seed) in seeds.iter().enumerate() {
+        let Some(value) = text.get(seed.start..seed.end) else {
+            continue;
+        };
+        let key = (seed.entity == Entity::Person, value);
+        let slot = recent.get_mut(recent_slot(value));
+        let at = match slot.as_ref().and_then(|s| s.filter(|(k, _)| *k == key)) {
+            Some((_, at)) => at,
+            None => {
+                let hash = fnv(value.as_bytes()) ^ u64::from(key.0);
+                let (at, new) = met.get_or_insert(hash, key, chosen.len());
+                if new {
+                    chosen.push((value, i));
+                }
+                if let Some(s) = slot {
+                    *s = Some((key, at));
+                }
+                at
+            }
+        };
+        // A stronger seed of the value decides it; of equal ones, the first.
+        if let Some(c) = chosen.get_mut(at)
+            && seeds.get(c.1).is_some_and(|s| key_of(seed) < key_of(s))
+        {
+            c.1 = i;
+        }
+    }
+    crate::sort::sort_by_key_then(
+        &mut chosen,
+        |&(_, i)| seeds.get(i).map_or(u64::MAX, key_of),
+        |a, b| a.1.cmp(&b.1),
+    );
+    chosen
+        .into_iter()
+        .filter_map(|(value, i)| Some((value, seeds.get(i)?)))
+        .collect()
+}
+
 /// [`propagate`], with or without the look for the values before the text is folded and the
 /// automaton built (`precheck`; without it, the reference the tests compare with).
 fn propagate_with<'t>(
@@ -105,15 +169,8 @@ fn propagate_with<'t>(
     seeds: &[Seed],
     precheck: bool,
 ) -> Vec<Seed> {
-    let mut order: Vec<&Seed> = seeds.iter().collect();
-    // The strongest seed of a value decides its entity and score.
-    crate::sort::sort_by_key_then(
-        &mut order,
-        |s| crate::sort::descending(s.score),
-        |_, _| std::cmp::Ordering::Equal,
-    );
     // The values added, lower-cased (borrowed when that changes nothing).
-    let mut seen: SmallSet<Cow<'_, str>> = SmallSet::default();
+    let mut seen: SmallMap<Cow<'_, str>, ()> = SmallMap::default();
     let mut terms: Vec<(&str, Option<Entity>)> = Vec::new();
     let mut scores: Vec<f32> = Vec::new();
     let mut add = |value: &'t str, seed: &Seed| {
@@ -140,32 +197,12 @@ fn propagate_with<'t>(
         } else {
             Cow::Owned(value.to_lowercase())
         };
-        if seen.insert(fnv(lower.as_bytes()), lower) {
+        if seen.get_or_insert(fnv(lower.as_bytes()), lower, ()).1 {
             terms.push((value, Some(seed.entity)));
             scores.push(seed.score);
         }
     };
-    // A value met again (most repeats of a report are the same identifier or name) adds
-    // nothing: what `add` does depends on the value and on whether it is a name only.
-    let mut met: SmallSet<(bool, &str)> = SmallSet::default();
-    // The values met last, by a hash of their bytes: a report repeats few values many
-    // times, and a hit here spares the tree's string comparisons.
-    let mut recent: [Option<(bool, &str)>; RECENT] = [None; RECENT];
-    for seed in order {
-        let Some(value) = text.get(seed.start..seed.end) else {
-            continue;
-        };
-        let key = (seed.entity == Entity::Person, value);
-        let slot = recent.get_mut(recent_slot(value));
-        if slot.as_ref().is_some_and(|s| **s == Some(key)) {
-            continue;
-        }
-        if let Some(s) = slot {
-            *s = Some(key);
-        }
-        if !met.insert(fnv(value.as_bytes()) ^ u64::from(key.0), key) {
-            continue;
-        }
+    for (value, seed) in strongest(text, seeds) {
         add(value, seed);
         if seed.entity == Entity::Person {
             for word in value.split(|c: char| c.is_whitespace() || c == ',') {
@@ -253,6 +290,8 @@ fn propagate_with<'t>(
 #[cfg(test)]
 #[allow(clippy::indexing_slicing)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
 
     fn seed(text: &str, value: &str, entity: Entity) -> Seed {
@@ -453,21 +492,76 @@ mod tests {
     }
 
     #[test]
-    fn a_small_set_is_a_set_before_and_after_it_becomes_a_tree() {
-        let mut small = SmallSet::default();
-        let mut tree = BTreeSet::new();
+    fn a_small_map_is_a_map_before_and_after_it_becomes_a_tree() {
+        let mut small = SmallMap::default();
+        let mut tree = BTreeMap::new();
         // Repeats within the scanned part, across the change and in the tree; a hash
         // shared by different keys.
         let keys = (0..60).map(|i| i % 30).chain(0..200).chain(150..210);
         for (n, i) in keys.enumerate() {
             let key = format!("v{i}");
             let hash = if i % 7 == 0 { 1 } else { fnv(key.as_bytes()) };
-            let i = n;
-            assert_eq!(small.insert(hash, key.clone()), tree.insert(key), "{i}");
+            let new = !tree.contains_key(&key);
+            let value = *tree.entry(key.clone()).or_insert(n);
+            assert_eq!(small.get_or_insert(hash, key, n), (value, new), "{n}");
         }
         assert!(small.small.is_empty());
-        let keys: BTreeSet<String> = small.tree.into_iter().map(|(_, k)| k).collect();
-        assert_eq!(keys, tree);
+        let map: BTreeMap<String, usize> =
+            small.tree.into_iter().map(|((_, k), v)| (k, v)).collect();
+        assert_eq!(map, tree);
+    }
+
+    /// The values of `seeds` by sorting them, strongest first, each value at its first seed:
+    /// the reference for [`strongest`].
+    fn strongest_by_sorting<'t, 's>(text: &'t str, seeds: &'s [Seed]) -> Vec<(&'t str, &'s Seed)> {
+        let mut order: Vec<&Seed> = seeds.iter().collect();
+        order.sort_by(|a, b| b.score.total_cmp(&a.score));
+        let mut met = BTreeSet::new();
+        order
+            .into_iter()
+            .filter_map(|s| Some((text.get(s.start..s.end)?, s)))
+            .filter(|(value, s)| met.insert((s.entity == Entity::Person, *value)))
+            .collect()
+    }
+
+    #[test]
+    fn the_strongest_seed_of_each_value_is_the_one_sorting_finds() {
+        // Few values, many repeats (the recent slots and the scanned map), many values (the
+        // tree), equal scores (the first decides), a name and an identifier spelled alike,
+        // and seeds out of text order and off character boundaries.
+        let text = "Anna Berg 0301234567 Anna Berg ANNA BERG Müller 0301234567 Berg";
+        let bounds: Vec<usize> = (0..=text.len()).collect();
+        let mut next = crate::detect::lcg(0x5EED_0F57);
+        let entities = [Entity::Person, Entity::Phone, Entity::Iban];
+        let scores = [0.3, 0.5, 0.5, 0.85, 1.0];
+        let mut seen_distinct = 0;
+        for round in 0..400 {
+            let n = if round % 10 == 0 { 300 } else { next(40) };
+            let seeds: Vec<Seed> = (0..n)
+                .map(|_| {
+                    let start = bounds[next(bounds.len())];
+                    let end = (start + 1 + next(20)).min(text.len());
+                    Seed {
+                        start,
+                        end,
+                        entity: entities[next(entities.len())],
+                        score: scores[next(scores.len())],
+                    }
+                })
+                .collect();
+            let ours = strongest(text, &seeds);
+            let reference = strongest_by_sorting(text, &seeds);
+            // The same values, each decided by the same seed (by address: equal seeds differ).
+            let addr = |v: &[(&str, &Seed)]| {
+                v.iter()
+                    .map(|(value, s)| (value.to_string(), std::ptr::from_ref(*s) as usize))
+                    .collect::<Vec<_>>()
+            };
+            seen_distinct = seen_distinct.max(ours.len());
+            assert_eq!(addr(&ours), addr(&reference), "round {round}");
+        }
+        // Past the scanned part of the map: the tree was used.
+        assert!(seen_distinct > SMALL, "{seen_distinct}");
     }
 
     #[test]
