@@ -118,7 +118,7 @@ impl Reasons {
 }
 
 /// `checksum:luhn;context:"tel"`, `format`, `…;contradicted:"order"`.
-fn write_reason((check, word, against): ReasonKey) -> String {
+pub(crate) fn write_reason((check, word, against): ReasonKey) -> String {
     let mut reason = String::new();
     if let Some(c) = check {
         reason.push_str("checksum:");

@@ -16,11 +16,15 @@ use super::finding::Finding;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
-/// How strongly a candidate's reason vouches for it.
+/// How strongly a candidate's reason vouches for it: a deny-list term, then a checksum or a
+/// context word. A reason names its checksum first and its context word next
+/// (`checksum:luhn;context:"tel"`, `context:"passport"`, see `hit::write_reason`), so
+/// `starts_with` answers what `contains` would: `contains` built a substring searcher
+/// twice per call, 0.4 % of `analyze` of the 10 MB corpus in wasm.
 fn class(f: &Finding) -> u8 {
     if f.reason.starts_with("deny_list") {
         2
-    } else if f.reason.contains("checksum:") || f.reason.contains("context:") {
+    } else if f.reason.starts_with("checksum:") || f.reason.starts_with("context:") {
         1
     } else {
         0
@@ -129,6 +133,41 @@ fn greedy(cluster: &mut Vec<Finding>, out: &mut Vec<Finding>) {
 mod tests {
     use super::*;
     use crate::detect::Entity;
+
+    #[test]
+    fn a_reason_vouches_as_its_words_say() {
+        // Every reason the recognizers write, and the person recognizer's and the deny
+        // list's: the class read from the start is the class read anywhere in it.
+        let mut reasons = vec![
+            "deny_list".to_string(),
+            "title:\"Herr\";lexicon:surname".to_string(),
+            "field:\"Name:\"".to_string(),
+            "lexicon:given+surname".to_string(),
+        ];
+        for check in [None, Some("luhn")] {
+            for word in [None, Some("tel.")] {
+                for against in [None, Some("order")] {
+                    reasons.push(crate::detect::hit::write_reason((check, word, against)));
+                }
+            }
+        }
+        for reason in &reasons {
+            let finding = f(Entity::Phone, 0, 1, 0.5, reason);
+            let anywhere = if reason.contains("deny_list") {
+                2
+            } else {
+                u8::from(reason.contains("checksum:") || reason.contains("context:"))
+            };
+            assert_eq!(class(&finding), anywhere, "{reason}");
+        }
+        assert_eq!(
+            reasons
+                .iter()
+                .filter(|r| class(&f(Entity::Phone, 0, 1, 0.5, r)) == 1)
+                .count(),
+            6
+        );
+    }
 
     fn f(entity: Entity, start: usize, end: usize, score: f32, reason: &str) -> Finding {
         Finding {
