@@ -230,12 +230,17 @@ impl Detector {
         Ok(resolve::resolve(cands))
     }
 
+    /// Whether `f` is reported: its type enabled and its score at its minimum, not on the
+    /// allow list; deny-list terms always.
+    ///
+    /// The span's `char` boundaries are checked where each candidate is made (`hit::emit`,
+    /// `person::find`, `DenyMatcher::find`), while its bytes are still in the cache: read
+    /// here, after the scan of a large text, nearly every check missed it (10 MB corpus in
+    /// wasm: detection 1 % faster without).
     fn keep(&self, text: &str, f: &Finding) -> bool {
+        debug_assert!(span_ok(text, f.start, f.end), "{f:?}");
         let i = f.entity as usize;
-        let span_ok = f.start < f.end
-            && text.is_char_boundary(f.start)
-            && text.is_char_boundary(f.end)
-            && f.end <= text.len();
+        let in_text = f.start < f.end && f.end <= text.len();
         let on = self.enabled.get(i).copied().unwrap_or(false);
         let min = self.min_score.get(i).copied().unwrap_or(1.0);
         // Deny-list terms are always findings: the caller named them, whatever the
@@ -247,8 +252,14 @@ impl Detector {
                     .get(f.start..f.end)
                     .is_some_and(|t| self.allow.contains(&t.to_lowercase()))
         };
-        span_ok && (deny || (on && f.score >= min && !allowed()))
+        in_text && (deny || (on && f.score >= min && !allowed()))
     }
+}
+
+/// Whether `start..end` is a non-empty span of `text` on `char` boundaries: what every
+/// candidate must be.
+pub(crate) fn span_ok(text: &str, start: usize, end: usize) -> bool {
+    start < end && text.is_char_boundary(start) && text.is_char_boundary(end)
 }
 
 /// Converts the byte offsets of `findings` into UTF-16 code-unit offsets (what JavaScript's

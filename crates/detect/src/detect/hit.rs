@@ -235,7 +235,7 @@ pub(crate) fn emit(text: &str, start: usize, end: usize, hit: Hit, out: &mut Sin
         .copied()
         .unwrap_or(f32::INFINITY)
         .max(FLOOR);
-    if hit.base.max(hit.boosted) < floor || start >= end {
+    if hit.base.max(hit.boosted) < floor || !super::span_ok(text, start, end) {
         return;
     }
     let mut word = out.context(text, start, hit.context);

@@ -88,8 +88,13 @@ fn find_in(text: &str, skip_quiet: bool, out: &mut Vec<Finding>) {
         scan::scan(text, items, &mut spans);
         // A span that is a cue word is the cue itself, not a name after it (see
         // `is_cue_word`): "Name: Name", "Sukunimi: Sukunimi" in a blank form. The cue words
-        // are single words, so a span of several is never one.
-        spans.retain(|s| text.get(s.start..s.end).is_none_or(|w| !is_cue_word(w)));
+        // are single words, so a span of several is never one. (A span off the text's
+        // `char` boundaries, which the tokenizer never makes, is dropped here too: see
+        // `Detector::keep`.)
+        spans.retain(|s| {
+            text.get(s.start..s.end)
+                .is_some_and(|w| !w.is_empty() && !is_cue_word(w))
+        });
         out.extend(spans.drain(..).map(|s| Finding {
             entity: Entity::Person,
             start: s.start,

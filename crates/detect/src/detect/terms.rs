@@ -1307,6 +1307,9 @@ impl DenyMatcher {
             let Some(&entity) = self.entities.get(pid) else {
                 continue;
             };
+            if !super::span_ok(text, start, end) {
+                continue;
+            }
             out.push(Finding {
                 entity,
                 start,
