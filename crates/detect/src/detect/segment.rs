@@ -190,17 +190,30 @@ fn run_end(bytes: &[u8], s: usize) -> (usize, u8) {
 
 /// `true` if the character before `at` is not alphanumeric (any script), so a candidate
 /// starting at `at` does not begin inside a word such as `Müller123`.
+///
+/// An ASCII byte before `at` is that character (and `at` a `char` boundary): read without
+/// decoding (most of a text).
 pub(crate) fn left_ok(text: &str, at: usize) -> bool {
-    text.get(..at)
-        .and_then(|t| t.chars().next_back())
-        .is_none_or(|c| !c.is_alphanumeric())
+    match at.checked_sub(1).and_then(|i| text.as_bytes().get(i)) {
+        Some(&b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        _ => text
+            .get(..at)
+            .and_then(|t| t.chars().next_back())
+            .is_none_or(|c| !c.is_alphanumeric()),
+    }
 }
 
 /// `true` if the character at `at` is not alphanumeric (any script).
+///
+/// An ASCII byte at `at` is that character: read without decoding (most of a text).
 pub(crate) fn right_ok(text: &str, at: usize) -> bool {
-    text.get(at..)
-        .and_then(|t| t.chars().next())
-        .is_none_or(|c| !c.is_alphanumeric())
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        _ => text
+            .get(at..)
+            .and_then(|t| t.chars().next())
+            .is_none_or(|c| !c.is_alphanumeric()),
+    }
 }
 
 /// A segment may take part in an identifier: it has a digit, or is a short upper-case or
@@ -384,6 +397,31 @@ fn limits(first: &[u8]) -> (usize, usize) {
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_characters_around_are_read_as_decoded() {
+        // ASCII and not, letters and digits and not, every offset (also inside a character
+        // and past the end).
+        const PIECES: &[&str] = &[
+            "a", "7", " ", "-", "é", "ß", "中", "🙂", "\u{301}", "Ⅻ", "٣",
+        ];
+        let mut next = crate::detect::lcg(0x001E_F70C);
+        for _ in 0..2000 {
+            let text: String = (0..next(8)).map(|_| PIECES[next(PIECES.len())]).collect();
+            for at in 0..=text.len() + 1 {
+                let left = text
+                    .get(..at)
+                    .and_then(|t| t.chars().next_back())
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let right = text
+                    .get(at..)
+                    .and_then(|t| t.chars().next())
+                    .is_none_or(|c| !c.is_alphanumeric());
+                assert_eq!(left_ok(&text, at), left, "{text:?} at {at}");
+                assert_eq!(right_ok(&text, at), right, "{text:?} at {at}");
+            }
+        }
+    }
 
     fn all(text: &str) -> Vec<String> {
         let mut v = Vec::new();
