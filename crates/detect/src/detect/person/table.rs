@@ -30,6 +30,14 @@ pub(super) enum BuildError {
 pub(super) struct Table {
     arena: Vec<u8>,
     slots: Vec<u64>,
+    /// One bit per value of [`filter_bit`] of the keys held: a key whose bit is clear is
+    /// absent without a probe of the slots. Eight bits per key (64 KB for the name lexicon,
+    /// within a core's second-level cache), so about one absent key in sixteen is probed.
+    /// Half the capitalised words of report text are in no list (German nouns, field
+    /// names), and their probes of the 512 KB of slots mostly missed the cache.
+    filter: Vec<u64>,
+    /// `8 * filter.len() * 8 - 1`: the filter's bit count less one.
+    filter_mask: usize,
     /// `slots.len() - 1`.
     mask: usize,
     /// Right shift that turns a hash into a slot index (its top bits).
@@ -117,6 +125,12 @@ fn same(a: &[u8], b: &[u8]) -> bool {
     }
 }
 
+/// The filter bit of a key with hash `h` (bits 16 and up: the tag takes the low 16, the
+/// slot index the top ones).
+fn filter_bit(h: u64, mask: usize) -> usize {
+    (h >> 16) as usize & mask
+}
+
 fn tag(h: u64) -> u64 {
     // The low bits; the index uses the top bits, so the two are independent.
     h & 0xFFFF
@@ -127,9 +141,12 @@ impl Table {
     /// and a lookup always meets an empty slot).
     pub fn with_capacity(capacity: usize, arena_bytes: usize) -> Self {
         let slots = (capacity.saturating_mul(5) / 3).max(16).next_power_of_two();
+        let filter_bits = capacity.saturating_mul(8).max(64).next_power_of_two();
         Self {
             arena: Vec::with_capacity(arena_bytes),
             slots: vec![0; slots],
+            filter: vec![0; filter_bits / 64],
+            filter_mask: filter_bits - 1,
             mask: slots - 1,
             shift: 64 - slots.trailing_zeros(),
             len: 0,
@@ -159,6 +176,14 @@ impl Table {
             return 0;
         }
         let h = hash(key);
+        let bit = filter_bit(h, self.filter_mask);
+        if self
+            .filter
+            .get(bit / 64)
+            .is_none_or(|w| w >> (bit % 64) & 1 == 0)
+        {
+            return 0;
+        }
         let want = (tag(h) << 48) | ((key.len() as u64) << 24);
         let mut i = self.index(h);
         // The load factor keeps an empty slot in every probe run; the bound is a second line.
@@ -208,6 +233,10 @@ impl Table {
         self.arena.extend_from_slice(key);
         if let Some(slot) = self.slots.get_mut(i) {
             *slot = want | (u64::from(flags) << 32) | off as u64;
+        }
+        let bit = filter_bit(h, self.filter_mask);
+        if let Some(w) = self.filter.get_mut(bit / 64) {
+            *w |= 1 << (bit % 64);
         }
         self.len += 1;
         Ok(())
