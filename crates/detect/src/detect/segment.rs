@@ -133,8 +133,10 @@ impl<'t> Cand<'t> {
         let (Some(g), Ok(l)) = (self.glens.get_mut(self.n), u8::try_from(seg.len())) else {
             return false;
         };
-        dst.copy_from_slice(seg);
-        for b in seg {
+        // The copy in the counting loop: a slice copy is a call of the engine's memory copy
+        // in wasm, which costs more than these few bytes.
+        for (d, &b) in dst.iter_mut().zip(seg) {
+            *d = b;
             match b {
                 b'0'..=b'9' => self.digits += 1,
                 b'A'..=b'Z' => self.upper += 1,
