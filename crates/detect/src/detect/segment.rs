@@ -36,10 +36,10 @@ pub(crate) struct Cand<'t> {
     glens: [u8; MAX_GROUPS],
     seps: [u8; MAX_GROUPS],
     n: usize,
-    digits: usize,
-    upper: usize,
-    lower: usize,
-    hex_letters: usize,
+    /// The [`ascii::class`] bits of the characters, OR-ed: the recognizers' class tests ask
+    /// only whether a class occurs (so a run's bits, known from the segment scan, are added
+    /// without reading its bytes again).
+    bits: u8,
 }
 
 impl<'t> Cand<'t> {
@@ -53,42 +53,39 @@ impl<'t> Cand<'t> {
             glens: [0; MAX_GROUPS],
             seps: [0; MAX_GROUPS],
             n: 0,
-            digits: 0,
-            upper: 0,
-            lower: 0,
-            hex_letters: 0,
+            bits: 0,
         }
     }
 
-    /// `true` if every character is a digit. The character-class counts are kept as
-    /// segments are added, so the recognizers' class tests cost nothing per candidate.
+    /// `true` if every character is a digit (no letter occurs: every character is an ASCII
+    /// letter or digit).
     pub fn all_digits(&self) -> bool {
-        self.digits == self.len
+        self.bits & (UPPER | LOWER) == 0
     }
 
     /// `true` if at least one character is a digit.
     pub fn has_digit(&self) -> bool {
-        self.digits > 0
+        self.bits & DIGIT != 0
     }
 
     /// `true` if at least one character is an upper-case letter.
     pub fn has_upper(&self) -> bool {
-        self.upper > 0
+        self.bits & UPPER != 0
     }
 
     /// `true` if no character is a lower-case letter.
     pub fn no_lower(&self) -> bool {
-        self.lower == 0
+        self.bits & LOWER == 0
     }
 
     /// `true` if both letter cases occur.
     pub fn mixed_case(&self) -> bool {
-        self.lower > 0 && self.upper > 0
+        self.bits & (UPPER | LOWER) == UPPER | LOWER
     }
 
     /// `true` if every character is a hexadecimal digit.
     pub fn all_hex(&self) -> bool {
-        self.digits + self.hex_letters == self.len
+        self.bits & NON_HEX == 0
     }
 
     /// The characters without separators, as written (case kept).
@@ -126,26 +123,17 @@ impl<'t> Cand<'t> {
         self.groups() == shape
     }
 
-    fn push(&mut self, seg: &[u8], sep: Option<u8>) -> bool {
+    /// Adds the segment `seg` (ASCII letters and digits, whose class bits are `bits`) after
+    /// the separator `sep`; `false` if it does not fit.
+    fn push(&mut self, seg: &[u8], sep: Option<u8>, bits: u8) -> bool {
         let Some(dst) = self.buf.get_mut(self.len..self.len + seg.len()) else {
             return false;
         };
         let (Some(g), Ok(l)) = (self.glens.get_mut(self.n), u8::try_from(seg.len())) else {
             return false;
         };
-        // The copy in the counting loop: a slice copy is a call of the engine's memory copy
-        // in wasm, which costs more than these few bytes.
-        for (d, &b) in dst.iter_mut().zip(seg) {
-            *d = b;
-            match b {
-                b'0'..=b'9' => self.digits += 1,
-                b'A'..=b'Z' => self.upper += 1,
-                _ => self.lower += 1,
-            }
-            if matches!(b, b'a'..=b'f' | b'A'..=b'F') {
-                self.hex_letters += 1;
-            }
-        }
+        dst.copy_from_slice(seg);
+        self.bits |= bits;
         *g = l;
         if let (Some(sep), Some(slot)) = (sep, self.seps.get_mut(self.n.wrapping_sub(1))) {
             *slot = sep;
@@ -156,7 +144,7 @@ impl<'t> Cand<'t> {
     }
 }
 
-use super::ascii::{self, DIGIT, LOWER, NON_HEX};
+use super::ascii::{self, DIGIT, LOWER, NON_HEX, UPPER};
 
 /// The class bits of `b` (see [`ascii::class`]): one look at each byte gives a segment's
 /// end and everything [`idish`] asks.
@@ -319,7 +307,7 @@ fn combos_with(
         return;
     }
     let mut c = Cand::new(text, s);
-    if !c.push(first, None) {
+    if !c.push(first, None, bits) {
         return;
     }
     let mut end = e;
@@ -337,9 +325,12 @@ fn combos_with(
         if !more || !bytes.get(ns).is_some_and(u8::is_ascii_alphanumeric) {
             break;
         }
-        let (ne, bits) = run_end(bytes, ns);
+        let (ne, seg_bits) = run_end(bytes, ns);
         let Some(seg) = bytes.get(ns..ne) else { break };
-        if !idish(bits, seg.len()) || c.len + seg.len() > max_len || !c.push(seg, Some(sep)) {
+        if !idish(seg_bits, seg.len())
+            || c.len + seg.len() > max_len
+            || !c.push(seg, Some(sep), seg_bits)
+        {
             break;
         }
         end = ne;
@@ -399,6 +390,37 @@ fn limits(first: &[u8]) -> (usize, usize) {
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn class_tests_are_the_tests_of_the_characters() {
+        // Candidates of every mix of digits, both cases and hexadecimal letters, joined.
+        const PIECES: &[&str] = &["12", "ab", "AB", "xy", "XY", "f0", "Zz", "9", "q", "E"];
+        const SEPS: &[&str] = &[" ", "-", ".", "/", "+", ""];
+        let mut next = crate::detect::lcg(0x0C1A_55E5);
+        let mut seen = 0;
+        for _ in 0..2000 {
+            let mut text = String::new();
+            for _ in 0..next(6) + 1 {
+                text.push_str(PIECES[next(PIECES.len())]);
+                text.push_str(SEPS[next(SEPS.len())]);
+            }
+            for (s, e, bits) in segments(&text) {
+                combos(&text, s, e, bits, |c| {
+                    let b = c.compact();
+                    assert_eq!(c.all_digits(), b.iter().all(u8::is_ascii_digit), "{b:?}");
+                    assert_eq!(c.has_digit(), b.iter().any(u8::is_ascii_digit), "{b:?}");
+                    assert_eq!(c.has_upper(), b.iter().any(u8::is_ascii_uppercase), "{b:?}");
+                    assert_eq!(c.no_lower(), !b.iter().any(u8::is_ascii_lowercase), "{b:?}");
+                    let both = b.iter().any(u8::is_ascii_uppercase)
+                        && b.iter().any(u8::is_ascii_lowercase);
+                    assert_eq!(c.mixed_case(), both, "{b:?}");
+                    assert_eq!(c.all_hex(), b.iter().all(u8::is_ascii_hexdigit), "{b:?}");
+                    seen += 1;
+                });
+            }
+        }
+        assert!(seen > 1000, "{seen}");
+    }
 
     #[test]
     fn the_characters_around_are_read_as_decoded() {
