@@ -7,11 +7,37 @@ use super::hit::{Hit, Sink, emit};
 use super::segment::right_ok;
 
 struct Coord {
-    value: f64,
+    value: Value,
     end: usize,
     decimals: usize,
     hemi: Option<u8>,
     marked: bool,
+}
+
+/// A coordinate's value in degrees: a decimal number is parsed only when the pair is
+/// complete, since `gps::at` reads the shape of every number with decimals in the text.
+#[derive(Clone, Copy)]
+enum Value {
+    /// The number `t[from..to]`, negative if `negative`.
+    Decimal {
+        from: usize,
+        to: usize,
+        negative: bool,
+    },
+    /// Degrees, minutes and seconds, summed.
+    Degrees(f64),
+}
+
+impl Value {
+    fn degrees(self, t: &str) -> Option<f64> {
+        match self {
+            Value::Decimal { from, to, negative } => {
+                let v = crate::decimal::parse(t.get(from..to)?)?;
+                Some(if negative { -v } else { v })
+            }
+            Value::Degrees(v) => Some(v),
+        }
+    }
 }
 
 fn digits_at(b: &[u8], i: usize, max: usize) -> usize {
@@ -23,9 +49,9 @@ fn digits_at(b: &[u8], i: usize, max: usize) -> usize {
     })
 }
 
-/// Reads `int[.frac]` at `i` (at most `max_int` integer digits); the float is parsed only
-/// after the shape is known, since `gps::at` is tried on every number in the text.
-fn read_number(t: &str, i: usize, max_int: usize) -> Option<(f64, usize, usize)> {
+/// The shape of `int[.frac]` at `i` (at most `max_int` integer digits): its end and the
+/// number of decimals. [`parse_at`] gives its value.
+fn number_at(t: &str, i: usize, max_int: usize) -> Option<(usize, usize)> {
     let b = t.as_bytes();
     let n = digits_at(b, i, max_int);
     if n == 0 || n > max_int {
@@ -40,8 +66,12 @@ fn read_number(t: &str, i: usize, max_int: usize) -> Option<(f64, usize, usize)>
         }
         end += 1 + decimals;
     }
-    let v: f64 = crate::decimal::parse(t.get(i..end)?)?;
-    Some((v, end, decimals))
+    Some((end, decimals))
+}
+
+/// The value of the number `t[from..to]` that [`number_at`] read.
+fn parse_at(t: &str, from: usize, to: usize) -> Option<f64> {
+    crate::decimal::parse(t.get(from..to)?)
 }
 
 /// `true` if a coordinate can start at `i`: digits then `.` and at least three decimals,
@@ -81,7 +111,8 @@ fn decimal(t: &str, i: usize) -> Option<Coord> {
         Some(b'+') => (false, i + 1),
         _ => (false, i),
     };
-    let (v, mut end, decimals) = read_number(t, i, 3)?;
+    let (to, decimals) = number_at(t, i, 3)?;
+    let mut end = to;
     let deg = skip(t, end, "°");
     let marked = deg != end;
     end = deg;
@@ -90,7 +121,11 @@ fn decimal(t: &str, i: usize) -> Option<Coord> {
         end = e;
     }
     Some(Coord {
-        value: if neg { -v } else { v },
+        value: Value::Decimal {
+            from: i,
+            to,
+            negative: neg,
+        },
         end,
         decimals,
         hemi: hemi.map(|h| h.0),
@@ -100,34 +135,42 @@ fn decimal(t: &str, i: usize) -> Option<Coord> {
 
 /// A DMS coordinate `d°m'(s")?H`.
 fn dms(t: &str, i: usize) -> Option<Coord> {
-    let (d, e, 0) = read_number(t, i, 3)? else {
+    let (de, 0) = number_at(t, i, 3)? else {
         return None;
     };
-    let e = skip(t, e, "°");
+    let e = skip(t, de, "°");
     let e = skip(t, e, " ");
-    let (m, e, 0) = read_number(t, e, 2)? else {
+    let (me, 0) = number_at(t, e, 2)? else {
         return None;
     };
+    let minutes = e;
+    let e = me;
     let mut end = [("'"), ("′")]
         .iter()
         .map(|q| skip(t, e, q))
         .find(|&x| x != e)?;
-    let mut s = 0.0;
+    let mut seconds = None;
     let j = skip(t, end, " ");
-    if let Some((sv, se, _)) = read_number(t, j, 2) {
+    if let Some((se, _)) = number_at(t, j, 2) {
         let q = ["\"", "″", "''"]
             .iter()
             .map(|q| skip(t, se, q))
             .find(|&x| x != se)?;
-        s = sv;
+        seconds = Some((j, se));
         end = q;
     }
     let (h, end) = hemisphere(t, end)?;
+    // The shape is complete: now the numbers.
+    let (d, m) = (parse_at(t, i, de)?, parse_at(t, minutes, me)?);
+    let s = match seconds {
+        Some((from, to)) => parse_at(t, from, to)?,
+        None => 0.0,
+    };
     if m >= 60.0 || s >= 60.0 {
         return None;
     }
     Some(Coord {
-        value: d + m / 60.0 + s / 3600.0,
+        value: Value::Degrees(d + m / 60.0 + s / 3600.0),
         end,
         decimals: 6,
         hemi: Some(h),
@@ -142,13 +185,15 @@ fn separator(t: &str, i: usize) -> usize {
     skip(t, k, " ")
 }
 
-fn pair_ok(lat: &Coord, lon: &Coord) -> bool {
+fn pair_ok(t: &str, lat: &Coord, lon: &Coord) -> bool {
     let hemi_ok = match (lat.hemi, lon.hemi) {
         (None, None) => true,
         (Some(a), Some(b)) => matches!(a, b'N' | b'S') && matches!(b, b'E' | b'W'),
         _ => false,
     };
-    hemi_ok && lat.value.abs() <= 90.0 && lon.value.abs() <= 180.0
+    hemi_ok
+        && lat.value.degrees(t).is_some_and(|v| v.abs() <= 90.0)
+        && lon.value.degrees(t).is_some_and(|v| v.abs() <= 180.0)
 }
 
 /// Tries a coordinate pair whose first number starts at `s`.
@@ -168,7 +213,7 @@ pub(crate) fn at(text: &str, s: usize, out: &mut Sink<'_>) {
     }
     if let Some(lat) = dms(text, start) {
         let j = separator(text, lat.end);
-        if let Some(lon) = dms(text, j).filter(|lon| pair_ok(&lat, lon)) {
+        if let Some(lon) = dms(text, j).filter(|lon| pair_ok(text, &lat, lon)) {
             emit(
                 text,
                 start,
@@ -187,7 +232,11 @@ pub(crate) fn at(text: &str, s: usize, out: &mut Sink<'_>) {
         return;
     }
     let Some(lon) = decimal(text, j) else { return };
-    if !pair_ok(&lat, &lon) || lat.decimals < 3 || lon.decimals < 3 || !right_ok(text, lon.end) {
+    if lat.decimals < 3
+        || lon.decimals < 3
+        || !right_ok(text, lon.end)
+        || !pair_ok(text, &lat, &lon)
+    {
         return;
     }
     let base = if lat.hemi.is_some() || (lat.marked && lon.marked) {
