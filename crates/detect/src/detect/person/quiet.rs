@@ -163,9 +163,9 @@ fn stop_word_end(text: &str, lex: &Lexicon, at: usize) -> Option<usize> {
 }
 
 /// The ASCII `word` lower-cased into `buf` (`None` if it is longer): the lexicon key of an
-/// ASCII word. One pass of a byte loop: a slice copy and then `make_ascii_lowercase` cost
-/// a call of the engine's memory copy and a vectorised pass with its prologue each, which
-/// for words this short made this part of the scout 1–2 % of detection in wasm.
+/// ASCII word, in one byte loop. A slice copy (in wasm a `memory.copy`) followed by
+/// `make_ascii_lowercase` (a vectorised pass with its prologue) cost more for words this
+/// short (`docs/PERFORMANCE.md`, tenth round).
 fn lower_key<'k>(buf: &'k mut [u8; MAX_KEY_BYTES], word: &[u8]) -> Option<&'k [u8]> {
     let key = buf.get_mut(..word.len())?;
     for (d, &b) in key.iter_mut().zip(word) {
