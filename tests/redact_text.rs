@@ -231,6 +231,44 @@ fn allow_and_deny_terms() {
 
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+fn propagation_spreads_what_the_lists_leave_and_add() {
+    let spans = |policy_body: &str, text: &str| -> Vec<(String, String)> {
+        let r = Redactor::new(Some(&policy(policy_body)), None).unwrap();
+        r.analyze(text)
+            .unwrap()
+            .into_iter()
+            .map(|f| (text[f.start..f.end].to_owned(), f.recognizer.to_string()))
+            .collect()
+    };
+    let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+    // A value the allow list drops is not spread: the phone number found after "Tel." lies
+    // in an allowed term, and its bare repeat (no phone word, not found alone) stays.
+    assert_eq!(
+        spans(
+            r#""terms": {"allow": ["Tel. 12 34 56 78"]}"#,
+            "Tel. 12 34 56 78. Danach lange nichts, bis zum Abend: 12 34 56 78. \
+             Tel. 87 65 43 21. Danach lange nichts, bis zum Abend: 87 65 43 21."
+        ),
+        [
+            pair("87 65 43 21", "phone"),
+            pair("87 65 43 21", "same-value")
+        ]
+    );
+    // A deny term's words are spread as a name's: "nightjar" alone is no finding of its own.
+    assert_eq!(
+        spans(
+            r#""terms": {"deny": [{"term": "Operation Nightjar", "entity": "PERSON"}]}"#,
+            "Operation Nightjar begann. Später nur noch nightjar."
+        ),
+        [
+            pair("Operation Nightjar", "deny-list"),
+            pair("nightjar", "same-value")
+        ]
+    );
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn below_threshold_and_out_of_scope_stay() {
     let p = policy(
         r#""scope": {"entities": ["IBAN"]}, "entities": {"IBAN": {"action": "label", "min_score": 0.5}}"#,
