@@ -241,7 +241,7 @@ fn seed_of(start: usize, end: usize, entity: Entity, score: f32) -> Seed {
 /// Adds the other occurrences of every candidate's value (see `propagate`), so a value
 /// found once is treated the same everywhere in the text. `read`: the seeds of `out` and
 /// their values (`strongest`), when they were read already.
-fn propagate_values<'t>(
+fn add_repeats<'t>(
     text: &'t str,
     folded: &OnceCell<Folded>,
     out: &mut Vec<Candidate>,
@@ -371,7 +371,7 @@ impl Redactor {
         // `out` is `found` itself when nothing was dropped or added: its values are read.
         let unchanged = allowed.is_empty() && out.len() == seeds.len();
         let read = unchanged.then_some((seeds.as_slice(), values));
-        propagate_values(text, &folded, &mut out, read);
+        add_repeats(text, &folded, &mut out, read);
         let special_found = search_special
             && folded
                 .get()

@@ -32,7 +32,7 @@ impl Value {
     fn degrees(self, t: &str) -> Option<f64> {
         match self {
             Value::Decimal { from, to, negative } => {
-                let v = crate::decimal::parse(t.get(from..to)?)?;
+                let v = parse_at(t, from, to)?;
                 Some(if negative { -v } else { v })
             }
             Value::Degrees(v) => Some(v),
