@@ -11,7 +11,6 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::BTreeMap;
-use std::collections::btree_map::Entry;
 
 use crate::decide::terms::TermSet;
 use crate::detect::Entity;
@@ -42,47 +41,131 @@ fn recent_slot(value: &str) -> usize {
     (fnv(value.as_bytes()) >> 32) as usize % RECENT
 }
 
-/// Keys a [`SmallMap`] scans before it becomes a tree.
+/// Keys a [`SmallMap`] scans before it indexes them in its table.
 const SMALL: usize = 64;
+/// Slots a look-up in a [`SmallMap`]'s table reads before it asks the tree.
+const PROBES: usize = 16;
 
-/// A map scanned while it holds few keys and a tree beyond: a report has a dozen values,
-/// and building and dropping a tree's nodes on every call cost more than the scans.
-/// Keys are compared by a hash first (the caller's, of the key's content), in the tree too:
-/// a text of thousands of distinct values (a case file, an export) spent more time in
-/// the tree's string comparisons than in the search. Colliding hashes still compare their
-/// keys, so no crafted input makes a look-up more than logarithmic.
+/// A map scanned while it holds few keys, and beyond that a table indexed by the caller's
+/// hash (of the key's content), open-addressed and at most half full: a report has a dozen
+/// values, a case file or an export tens of thousands. The table replaced a tree, whose
+/// look-ups visited nodes spread through memory: on 10 MB of report text with tens of
+/// thousands of distinct values, the tree's look-ups, inserts and drop were two thirds of
+/// [`strongest`] (~9 % of `analyze` in wasm). A key whose run of [`PROBES`] slots is full
+/// goes to a tree instead, so hashes that collide (the hash is not keyed, and a crafted
+/// text can make many collide in the table's bits) cost a look-up at most [`PROBES`] slots
+/// and a logarithmic search, never a walk of the table.
 struct SmallMap<K, V> {
-    small: Vec<(u64, K, V)>,
+    /// Every key, in the order first met: `(hash, key, value)`.
+    entries: Vec<(u64, K, V)>,
+    /// Empty while the keys are scanned; then a power of two of slots, each 0 or the index
+    /// of a key in `entries` plus one.
+    slots: Vec<u32>,
+    /// Keys in the table.
+    in_table: usize,
+    /// The keys that found no free slot in their run.
     tree: BTreeMap<(u64, K), V>,
 }
 
 impl<K, V> Default for SmallMap<K, V> {
     fn default() -> Self {
         SmallMap {
-            small: Vec::new(),
+            entries: Vec::new(),
+            slots: Vec::new(),
+            in_table: 0,
             tree: BTreeMap::new(),
         }
     }
 }
 
-impl<K: Ord, V: Copy> SmallMap<K, V> {
+/// The first slot of a key's run: the hash's high bits, mixed (FNV-1a's low bits are weak).
+fn home(hash: u64, mask: usize) -> usize {
+    (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+}
+
+impl<K: Ord + Clone, V: Copy> SmallMap<K, V> {
     /// The value of `key` (whose hash is `hash`), and `false`; or, if `key` was not there,
     /// `value`, now its value, and `true`.
     fn get_or_insert(&mut self, hash: u64, key: K, value: V) -> (V, bool) {
-        if self.tree.is_empty() {
-            if let Some((_, _, v)) = self.small.iter().find(|(h, k, _)| *h == hash && *k == key) {
+        if self.slots.is_empty() {
+            if let Some((_, _, v)) = self
+                .entries
+                .iter()
+                .find(|(h, k, _)| *h == hash && *k == key)
+            {
                 return (*v, false);
             }
-            if self.small.len() < SMALL {
-                self.small.push((hash, key, value));
+            if self.entries.len() < SMALL {
+                self.entries.push((hash, key, value));
                 return (value, true);
             }
-            self.tree
-                .extend(self.small.drain(..).map(|(h, k, v)| ((h, k), v)));
+            self.index(4 * SMALL);
         }
-        match self.tree.entry((hash, key)) {
-            Entry::Occupied(e) => (*e.get(), false),
-            Entry::Vacant(e) => (*e.insert(value), true),
+        // The key's run in the table, up to its first free slot.
+        let mask = self.slots.len() - 1;
+        let mut at = home(hash, mask);
+        let mut free = None;
+        for _ in 0..PROBES {
+            match self.slots.get(at).copied() {
+                None => break,
+                Some(0) => {
+                    free = Some(at);
+                    break;
+                }
+                Some(n) => {
+                    if let Some((h, k, v)) = self.entries.get(n as usize - 1)
+                        && *h == hash
+                        && *k == key
+                    {
+                        return (*v, false);
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
+        let hk = (hash, key);
+        if let Some(v) = self.tree.get(&hk) {
+            return (*v, false);
+        }
+        let (Some(free), Ok(n)) = (free, u32::try_from(self.entries.len() + 1)) else {
+            self.tree.insert(hk, value);
+            return (value, true);
+        };
+        if let Some(slot) = self.slots.get_mut(free) {
+            *slot = n;
+        }
+        let (hash, key) = hk;
+        self.entries.push((hash, key, value));
+        self.in_table += 1;
+        if 2 * self.in_table > self.slots.len() {
+            self.index(2 * self.slots.len());
+        }
+        (value, true)
+    }
+
+    /// Indexes the keys of `entries` that are not in the tree in a table of `slots` slots (a
+    /// power of two); a key whose run is full goes to the tree.
+    fn index(&mut self, slots: usize) {
+        self.slots = vec![0; slots];
+        self.in_table = 0;
+        let mask = slots - 1;
+        for (i, (hash, key, value)) in self.entries.iter().enumerate() {
+            let Ok(n) = u32::try_from(i + 1) else { break };
+            let mut at = home(*hash, mask);
+            let mut placed = false;
+            for _ in 0..PROBES {
+                if let Some(slot) = self.slots.get_mut(at).filter(|s| **s == 0) {
+                    *slot = n;
+                    placed = true;
+                    break;
+                }
+                at = (at + 1) & mask;
+            }
+            if placed {
+                self.in_table += 1;
+            } else {
+                self.tree.entry((*hash, key.clone())).or_insert(*value);
+            }
         }
     }
 }
@@ -183,6 +266,26 @@ pub(crate) fn strongest<'t, 's>(
     (values, unreadable)
 }
 
+/// `value` without the characters that are not alphanumeric at its ends. Most values begin
+/// and end with an ASCII letter or digit and are returned at once: the general trim, a
+/// searcher over the characters at both ends, was two thirds of [`propagate_with`]'s own
+/// time on a text of tens of thousands of distinct values.
+fn trim_to_alphanumeric(value: &str) -> &str {
+    let b = value.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_alphanumeric)
+        && b.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return value;
+    }
+    value.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// Whether `value` has at least `n` characters: counted only when its length in bytes
+/// leaves it open (a character has one to four bytes).
+fn has_chars(value: &str, n: usize) -> bool {
+    value.len() >= 4 * n || (value.len() >= n && value.chars().count() >= n)
+}
+
 /// [`propagate`], with or without the look for the values before the text is folded and the
 /// automaton built (`precheck`; without it, the reference the tests compare with).
 fn propagate_with<'t>(
@@ -197,8 +300,8 @@ fn propagate_with<'t>(
     let mut terms: Vec<(&str, Option<Entity>)> = Vec::new();
     let mut scores: Vec<f32> = Vec::new();
     let mut add = |value: &'t str, seed: &Seed| {
-        let value = value.trim_matches(|c: char| !c.is_alphanumeric());
-        if value.chars().count() < MIN_VALUE_CHARS
+        let value = trim_to_alphanumeric(value);
+        if !has_chars(value, MIN_VALUE_CHARS)
             || value.len() > MAX_VALUE_BYTES
             || terms.len() >= MAX_VALUES
         {
@@ -516,23 +619,77 @@ mod tests {
     }
 
     #[test]
-    fn a_small_map_is_a_map_before_and_after_it_becomes_a_tree() {
-        let mut small = SmallMap::default();
-        let mut tree = BTreeMap::new();
-        // Repeats within the scanned part, across the change and in the tree; a hash
-        // shared by different keys.
-        let keys = (0..60).map(|i| i % 30).chain(0..200).chain(150..210);
-        for (n, i) in keys.enumerate() {
-            let key = format!("v{i}");
-            let hash = if i % 7 == 0 { 1 } else { fnv(key.as_bytes()) };
-            let new = !tree.contains_key(&key);
-            let value = *tree.entry(key.clone()).or_insert(n);
-            assert_eq!(small.get_or_insert(hash, key, n), (value, new), "{n}");
+    fn the_quick_trim_and_count_are_the_general_ones() {
+        // Every string of up to four pieces: ASCII letters and digits, punctuation, white
+        // space, letters and digits beyond ASCII of two to four bytes, a combining mark, an
+        // emoji.
+        const PIECES: &[&str] = &[
+            "a", "Z", "7", ".", "-", " ", "é", "ß", "٣", "中", "\u{301}", "😀", "",
+        ];
+        let mut seen = 0;
+        for a in PIECES {
+            for b in PIECES {
+                for c in PIECES {
+                    for d in PIECES {
+                        let v = format!("{a}{b}{c}{d}");
+                        let trimmed = v.trim_matches(|c: char| !c.is_alphanumeric());
+                        assert_eq!(trim_to_alphanumeric(&v), trimmed, "{v:?}");
+                        for n in 0..6 {
+                            assert_eq!(has_chars(&v, n), v.chars().count() >= n, "{v:?} {n}");
+                        }
+                        seen += 1;
+                    }
+                }
+            }
         }
-        assert!(small.small.is_empty());
-        let map: BTreeMap<String, usize> =
-            small.tree.into_iter().map(|((_, k), v)| (k, v)).collect();
-        assert_eq!(map, tree);
+        assert_eq!(seen, PIECES.len().pow(4));
+    }
+
+    #[test]
+    fn a_small_map_is_a_map_while_scanned_indexed_and_overflowing_to_its_tree() {
+        // Repeats within the scanned part, across the change to the table, across each
+        // growth of the table; hashes shared by different keys: a few (in one run), and a
+        // crafted many (every key of one class hashing alike: their run fills, and the rest
+        // go to the tree, also when the table grows and is indexed again).
+        for crafted in [false, true] {
+            let mut small = SmallMap::default();
+            let mut reference = BTreeMap::new();
+            let keys = (0..60)
+                .map(|i| i % 30)
+                .chain(0..3000)
+                .chain(150..210)
+                .chain(2900..3100)
+                .chain((0..3100).rev());
+            for (n, i) in keys.enumerate() {
+                let key = format!("v{i}");
+                let hash = match (crafted, i % 7) {
+                    (false, 0) if i < 70 => 1,
+                    (true, 0..=2) => 2,
+                    _ => fnv(key.as_bytes()),
+                };
+                let new = !reference.contains_key(&key);
+                let value = *reference.entry(key.clone()).or_insert(n);
+                assert_eq!(small.get_or_insert(hash, key, n), (value, new), "{n}");
+            }
+            assert!(!small.slots.is_empty());
+            assert!(2 * small.in_table <= small.slots.len());
+            // Each key is found in one place or both (with one value), and nowhere else.
+            let mut map: BTreeMap<String, usize> = small
+                .tree
+                .iter()
+                .map(|((_, k), v)| (k.clone(), *v))
+                .collect();
+            for &n in small.slots.iter().filter(|&&n| n != 0) {
+                let (_, k, v) = &small.entries[n as usize - 1];
+                assert_eq!(*map.entry(k.clone()).or_insert(*v), *v);
+            }
+            assert_eq!(map, reference);
+            // Colliding hashes past a run's length overflow to the tree (and a few keys whose
+            // run meets theirs).
+            let others = small.tree.keys().filter(|(h, _)| *h != 2).count();
+            assert_eq!(small.tree.len() > 1000, crafted, "{}", small.tree.len());
+            assert!(others < 16, "{others}");
+        }
     }
 
     /// The values of `seeds` by sorting them, strongest first, each value at its first seed:
