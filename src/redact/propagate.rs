@@ -124,7 +124,10 @@ impl<K: Ord + Clone, V: Copy> SmallMap<K, V> {
             at = (at + 1) & mask;
         }
         let hk = (hash, key);
-        if let Some(v) = self.tree.get(&hk) {
+        if let Some(v) = Some(&self.tree)
+            .filter(|t| !t.is_empty())
+            .and_then(|t| t.get(&hk))
+        {
             return (*v, false);
         }
         let (Some(free), Ok(n)) = (free, u32::try_from(self.entries.len() + 1)) else {
@@ -299,13 +302,14 @@ fn propagate_with<'t>(
     let mut seen: SmallMap<Cow<'_, str>, ()> = SmallMap::default();
     let mut terms: Vec<(&str, Option<Entity>)> = Vec::new();
     let mut scores: Vec<f32> = Vec::new();
+    // Adds a value's term; `false` once no more may be added.
     let mut add = |value: &'t str, seed: &Seed| {
+        if terms.len() >= MAX_VALUES {
+            return false;
+        }
         let value = trim_to_alphanumeric(value);
-        if !has_chars(value, MIN_VALUE_CHARS)
-            || value.len() > MAX_VALUE_BYTES
-            || terms.len() >= MAX_VALUES
-        {
-            return;
+        if !has_chars(value, MIN_VALUE_CHARS) || value.len() > MAX_VALUE_BYTES {
+            return true;
         }
         // A name of one word that is also a cue word ("Name", "Zeuge", "Herr") is not looked
         // for again: its other occurrences are the labels and role words themselves.
@@ -313,7 +317,7 @@ fn propagate_with<'t>(
             && !value.contains(char::is_whitespace)
             && crate::detect::is_cue_word(value)
         {
-            return;
+            return true;
         }
         let lower = if value
             .bytes()
@@ -327,9 +331,14 @@ fn propagate_with<'t>(
             terms.push((value, Some(seed.entity)));
             scores.push(seed.score);
         }
+        true
     };
     for (value, seed) in values {
-        add(value, seed);
+        // Past the bound no value is added: the rest are not read (in score order, each
+        // read of a value of a large text was a cache miss).
+        if !add(value, seed) {
+            break;
+        }
         if seed.entity == Entity::Person {
             for word in value.split(|c: char| c.is_whitespace() || c == ',') {
                 if word.chars().next().is_some_and(char::is_uppercase) {
@@ -616,6 +625,34 @@ mod tests {
             }
         }
         assert!(skipped > 300 && found > 300, "{skipped} {found}");
+    }
+
+    #[test]
+    fn values_past_the_bound_are_not_spread() {
+        // MAX_VALUES + 50 distinct values, each written twice and found once: the first
+        // MAX_VALUES (equal scores: in text order) are spread to their second writing, the
+        // rest are not.
+        let n = MAX_VALUES + 50;
+        let mut text = String::new();
+        let mut seeds = Vec::new();
+        for i in 0..n {
+            let start = text.len();
+            text.push_str(&format!("val{i:05} "));
+            seeds.push(Seed {
+                start,
+                end: start + 8,
+                entity: Entity::Phone,
+                score: 0.9,
+            });
+        }
+        for i in 0..n {
+            text.push_str(&format!("val{i:05} "));
+        }
+        let repeats = propagate(&text, &OnceCell::new(), &seeds);
+        let spread: Vec<&str> = repeats.iter().map(|s| &text[s.start..s.end]).collect();
+        let want: Vec<String> = (0..MAX_VALUES).map(|i| format!("val{i:05}")).collect();
+        assert_eq!(spread, want);
+        assert!(repeats.iter().all(|s| s.start >= 9 * n));
     }
 
     #[test]
