@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use crate::decide::terms::TermSet;
 use crate::detect::Entity;
-use crate::detect::recur::may_recur;
+use crate::detect::recur::recurring;
 use crate::detect::terms::{Folded, fold_term};
 
 /// Most distinct values searched for again in one text. Beyond it the remaining values are
@@ -354,16 +354,26 @@ fn propagate_with<'t>(
     crate::sort::sort(&mut covered);
     let patterns: Vec<String> = terms.iter().map(|(t, _)| fold_term(t, true)).collect();
     // Where no value occurs at a word start outside the found places, nothing is to be
-    // found: the text is not even folded, nor the automaton built (see `may_recur`). Where
+    // found: the text is not even folded, nor the automaton built (see `recurring`). Where
     // one does, nothing is found before it: the search starts there.
-    let first = if precheck {
-        match may_recur(text, &covered, &patterns) {
-            Some(at) => at,
+    let (first, spelled) = if precheck {
+        match recurring(text, &covered, &patterns) {
+            Some(r) => (r.first, r.spelled),
             None => return Vec::new(),
         }
     } else {
-        0
+        (0, vec![true; patterns.len()])
     };
+    // Only the values spelled at some start outside the covered places can be found (see
+    // `recurring`): the automaton is built of those, and a match's index mapped back.
+    let kept: Vec<usize> = (0..patterns.len())
+        .filter(|&i| spelled.get(i) == Some(&true))
+        .collect();
+    let patterns: Vec<String> = patterns
+        .into_iter()
+        .zip(&spelled)
+        .filter_map(|(p, &s)| s.then_some(p))
+        .collect();
     // The furthest end of the covered places up to each one (sorted by start).
     let reach: Vec<usize> = covered
         .iter()
@@ -402,7 +412,10 @@ fn propagate_with<'t>(
             *w &= u64::MAX << bit;
         }
     }
-    let entities = terms.iter().map(|(_, e)| *e).collect();
+    let entities = kept
+        .iter()
+        .map(|&i| terms.get(i).and_then(|t| t.1))
+        .collect();
     let Ok(set) = TermSet::from_folded(patterns, entities) else {
         return Vec::new();
     };
@@ -411,6 +424,7 @@ fn propagate_with<'t>(
     })
     .into_iter()
     .filter_map(|(start, end, index)| {
+        let index = *kept.get(index)?;
         let entity = terms.get(index)?.1?;
         Some(Seed {
             start,
