@@ -57,6 +57,32 @@ const redactor = new m.Redactor();
 const ctx = { marking: 'TLP:AMBER' };
 const detectOnly = typeof redactor.__benchDetect === 'function';
 
+/** Times each `[name, fn]` of `rows` on `mb` MB and prints a line each; the rows, by name. */
+function throughput(rows, mb, runs) {
+  console.log(`${'call'.padEnd(12)} ${'findings'.padStart(9)} ${'MB/s wall'.padStart(10)} ${'min'.padStart(7)} ${'max'.padStart(7)} ${'MB/s CPU'.padStart(9)}`);
+  const out = {};
+  for (const [name, fn] of rows) {
+    let r;
+    try {
+      r = time(fn, runs);
+    } catch (e) {
+      out[name] = { error: e.code ?? String(e) };
+      console.log(`${name.padEnd(12)} error ${e.code ?? ''} ${e.message}`);
+      continue;
+    }
+    const row = {
+      findings: r.out,
+      mbps: mb / (median(r.wall) / 1e3),
+      mbpsMin: mb / (r.wall[r.wall.length - 1] / 1e3),
+      mbpsMax: mb / (r.wall[0] / 1e3),
+      mbpsCpu: mb / (median(r.cpu) / 1e3),
+    };
+    out[name] = row;
+    console.log(`${name.padEnd(12)} ${String(row.findings).padStart(9)} ${f1(row.mbps).padStart(10)} ${f1(row.mbpsMin).padStart(7)} ${f1(row.mbpsMax).padStart(7)} ${f1(row.mbpsCpu).padStart(9)}`);
+  }
+  return out;
+}
+
 if (!only || only === 'mixed') {
   const size = quick ? 2_000_000 : 10_000_000;
   const text = corpus(size);
@@ -69,26 +95,7 @@ if (!only || only === 'mixed') {
   ];
   if (detectOnly) rows.push(['detect only', () => redactor.__benchDetect(text)]);
   console.log(`mixed corpus: ${f1(mb)} MB of UTF-8 (${text.length} UTF-16 units), median of ${runs} after a warm-up`);
-  console.log(`${'call'.padEnd(12)} ${'findings'.padStart(9)} ${'MB/s wall'.padStart(10)} ${'min'.padStart(7)} ${'max'.padStart(7)} ${'MB/s CPU'.padStart(9)}`);
-  for (const [name, fn] of rows) {
-    let r;
-    try {
-      r = time(fn, runs);
-    } catch (e) {
-      result.mixed[name] = { error: e.code ?? String(e) };
-      console.log(`${name.padEnd(12)} error ${e.code ?? ''} ${e.message}`);
-      continue;
-    }
-    const row = {
-      findings: r.out,
-      mbps: mb / (median(r.wall) / 1e3),
-      mbpsMin: mb / (r.wall[r.wall.length - 1] / 1e3),
-      mbpsMax: mb / (r.wall[0] / 1e3),
-      mbpsCpu: mb / (median(r.cpu) / 1e3),
-    };
-    result.mixed[name] = row;
-    console.log(`${name.padEnd(12)} ${String(row.findings).padStart(9)} ${f1(row.mbps).padStart(10)} ${f1(row.mbpsMin).padStart(7)} ${f1(row.mbpsMax).padStart(7)} ${f1(row.mbpsCpu).padStart(9)}`);
-  }
+  Object.assign(result.mixed, throughput(rows, mb, runs));
   // The product's unit of work: one 10 KB report per call (includes the per-call overhead).
   const reports = [];
   for (let i = 0; i + 10_000 <= text.length && reports.length < 200; i += 10_000) reports.push(text.slice(i, i + 10_000));
@@ -118,20 +125,7 @@ if (!only || only === 'varied') {
   const rows = [['analyze', () => redactor.analyze(text).length]];
   if (detectOnly) rows.push(['detect only', () => redactor.__benchDetect(text)]);
   console.log(`\nvaried corpus (bench/compare/corpus.mjs, reports joined): ${f1(mb)} MB, median of ${runs} after a warm-up`);
-  console.log(`${'call'.padEnd(12)} ${'findings'.padStart(9)} ${'MB/s wall'.padStart(10)} ${'min'.padStart(7)} ${'max'.padStart(7)} ${'MB/s CPU'.padStart(9)}`);
-  result.varied = {};
-  for (const [name, fn] of rows) {
-    const r = time(fn, runs);
-    const row = {
-      findings: r.out,
-      mbps: mb / (median(r.wall) / 1e3),
-      mbpsMin: mb / (r.wall[r.wall.length - 1] / 1e3),
-      mbpsMax: mb / (r.wall[0] / 1e3),
-      mbpsCpu: mb / (median(r.cpu) / 1e3),
-    };
-    result.varied[name] = row;
-    console.log(`${name.padEnd(12)} ${String(row.findings).padStart(9)} ${f1(row.mbps).padStart(10)} ${f1(row.mbpsMin).padStart(7)} ${f1(row.mbpsMax).padStart(7)} ${f1(row.mbpsCpu).padStart(9)}`);
-  }
+  result.varied = throughput(rows, mb, runs);
 }
 
 if (only !== 'mixed' && only !== 'varied') {
