@@ -43,8 +43,10 @@ fn recent_slot(value: &str) -> usize {
 
 /// Keys a [`SmallMap`] scans before it indexes them in its table.
 const SMALL: usize = 64;
-/// Slots a look-up in a [`SmallMap`]'s table reads before it asks the tree.
-const PROBES: usize = 16;
+/// Slots a look-up in a [`SmallMap`]'s table reads before it asks the tree. Linear probing's
+/// longest runs grow with the table: with 16, 44 of 90,000 phone numbers found no slot in a
+/// table a third full, and every look-up then asked the tree too.
+const PROBES: usize = 64;
 
 /// A map scanned while it holds few keys, and beyond that a table indexed by the caller's
 /// hash (of the key's content), open-addressed and at most half full: a report has a dozen
@@ -739,7 +741,7 @@ mod tests {
             // run meets theirs).
             let others = small.tree.keys().filter(|(h, _)| *h != 2).count();
             assert_eq!(small.tree.len() > 1000, crafted, "{}", small.tree.len());
-            assert!(others < 16, "{others}");
+            assert!(others < PROBES, "{others}");
         }
     }
 
