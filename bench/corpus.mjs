@@ -127,3 +127,17 @@ export const CRAFTED = [
   ['emoji', '😀'],
   ['combining', 'e\u0301'],
 ];
+
+/** Worst cases that are no repeated unit, by size (`bench/detect.mjs` only: examples/bench_detect.rs
+ *  runs the CRAFTED units). "values alike": e-mail addresses `anna.NNNNN@example.de` (one every
+ *  100 bytes' worth: 10,000 in a megabyte) that share their first four bytes, then the word "anna"
+ *  to the size: every word start outside the found places meets the whole group of values in
+ *  propagation's look (it was quadratic until stop 23: 171 s for this megabyte). */
+export const GENERATED = [
+  ['values alike', (bytes) => {
+    const values = Math.floor(bytes / 100);
+    let s = '';
+    for (let i = 0; i < values; i++) s += `anna.${String(i).padStart(6, '0')}@example.de `;
+    return s + repeatTo('anna ', bytes - Buffer.byteLength(s));
+  }],
+];

@@ -14,7 +14,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { corpus, repeatTo, CRAFTED } from './corpus.mjs';
+import { corpus, repeatTo, CRAFTED, GENERATED } from './corpus.mjs';
 import { makeCorpus } from './compare/corpus.mjs';
 
 const args = process.argv.slice(2);
@@ -131,10 +131,11 @@ if (!only || only === 'varied') {
 if (only !== 'mixed' && only !== 'varied') {
   console.log(`\nworst cases: Redactor.analyze, median of ${quick ? 1 : 3} runs (ms; 2/1 ≈ 2 means linear)`);
   console.log(`${'input'.padEnd(18)} ${'1 MB'.padStart(8)} ${'2 MB'.padStart(8)} ${'2/1'.padStart(5)} ${'CPU 1MB'.padStart(8)} ${'findings'.padStart(9)}`);
-  for (const [name, unit] of CRAFTED) {
+  const cases = [...CRAFTED.map(([name, unit]) => [name, (bytes) => repeatTo(unit, bytes)]), ...GENERATED];
+  for (const [name, make] of cases) {
     if (only && only !== 'crafted' && only !== name) continue;
-    const one = repeatTo(unit, 1_000_000);
-    const two = repeatTo(unit, 2_000_000);
+    const one = make(1_000_000);
+    const two = make(2_000_000);
     const runs = quick ? 1 : 3;
     const a = time(() => redactor.analyze(one).length, runs);
     const b = time(() => redactor.analyze(two).length, runs);
