@@ -304,7 +304,7 @@ impl Redactor {
         let (values, unreadable) = propagate::strongest(text, &seeds);
         // One folded copy of the text serves every term list and the propagation (made
         // after detection, so the two never hold their memory at the same time), and only
-        // if one of them needs it: propagation often does not (see `may_recur`).
+        // if one of them needs it: propagation often does not (see `recur::recurring`).
         let mut folded: OnceCell<Folded> = OnceCell::new();
         // The allow list only drops findings that lie inside one of its terms: when no
         // finding's text is part of any term, the text is not searched for them. Every

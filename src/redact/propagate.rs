@@ -58,14 +58,12 @@ const PROBES: usize = 64;
 /// text can make many collide in the table's bits) cost a look-up at most [`PROBES`] slots
 /// and a logarithmic search, never a walk of the table.
 struct SmallMap<K, V> {
-    /// Every key, in the order first met: `(hash, key, value)`.
+    /// The keys scanned, then those of the table: `(hash, key, value)`.
     entries: Vec<(u64, K, V)>,
     /// Empty while the keys are scanned; then a power of two of slots, each 0 or the index
     /// of a key in `entries` plus one.
     slots: Vec<u32>,
-    /// Keys in the table.
-    in_table: usize,
-    /// The keys that found no free slot in their run.
+    /// The keys that found no free slot in their run (each key is in one place).
     tree: BTreeMap<(u64, K), V>,
 }
 
@@ -74,7 +72,6 @@ impl<K, V> Default for SmallMap<K, V> {
         SmallMap {
             entries: Vec::new(),
             slots: Vec::new(),
-            in_table: 0,
             tree: BTreeMap::new(),
         }
     }
@@ -85,7 +82,7 @@ fn home(hash: u64, mask: usize) -> usize {
     (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
 }
 
-impl<K: Ord + Clone, V: Copy> SmallMap<K, V> {
+impl<K: Ord, V: Copy> SmallMap<K, V> {
     /// The value of `key` (whose hash is `hash`), and `false`; or, if `key` was not there,
     /// `value`, now its value, and `true`.
     fn get_or_insert(&mut self, hash: u64, key: K, value: V) -> (V, bool) {
@@ -126,9 +123,8 @@ impl<K: Ord + Clone, V: Copy> SmallMap<K, V> {
             at = (at + 1) & mask;
         }
         let hk = (hash, key);
-        if let Some(v) = Some(&self.tree)
-            .filter(|t| !t.is_empty())
-            .and_then(|t| t.get(&hk))
+        if !self.tree.is_empty()
+            && let Some(v) = self.tree.get(&hk)
         {
             return (*v, false);
         }
@@ -141,35 +137,34 @@ impl<K: Ord + Clone, V: Copy> SmallMap<K, V> {
         }
         let (hash, key) = hk;
         self.entries.push((hash, key, value));
-        self.in_table += 1;
-        if 2 * self.in_table > self.slots.len() {
+        if 2 * self.entries.len() > self.slots.len() {
             self.index(2 * self.slots.len());
         }
         (value, true)
     }
 
-    /// Indexes the keys of `entries` that are not in the tree in a table of `slots` slots (a
-    /// power of two); a key whose run is full goes to the tree.
+    /// Indexes the keys of `entries` in a table of `slots` slots (a power of two); a key
+    /// whose run is full moves to the tree.
     fn index(&mut self, slots: usize) {
         self.slots = vec![0; slots];
-        self.in_table = 0;
         let mask = slots - 1;
-        for (i, (hash, key, value)) in self.entries.iter().enumerate() {
-            let Ok(n) = u32::try_from(i + 1) else { break };
-            let mut at = home(*hash, mask);
-            let mut placed = false;
-            for _ in 0..PROBES {
-                if let Some(slot) = self.slots.get_mut(at).filter(|s| **s == 0) {
-                    *slot = n;
-                    placed = true;
-                    break;
-                }
+        for (hash, key, value) in core::mem::take(&mut self.entries) {
+            let mut at = home(hash, mask);
+            let free = (0..PROBES).find_map(|_| {
+                let here = at;
                 at = (at + 1) & mask;
-            }
-            if placed {
-                self.in_table += 1;
-            } else {
-                self.tree.entry((*hash, key.clone())).or_insert(*value);
+                (self.slots.get(here) == Some(&0)).then_some(here)
+            });
+            match (free, u32::try_from(self.entries.len() + 1)) {
+                (Some(free), Ok(n)) => {
+                    if let Some(slot) = self.slots.get_mut(free) {
+                        *slot = n;
+                    }
+                    self.entries.push((hash, key, value));
+                }
+                _ => {
+                    self.tree.insert((hash, key), value);
+                }
             }
         }
     }
@@ -368,14 +363,11 @@ fn propagate_with<'t>(
     };
     // Only the values spelled at some start outside the covered places can be found (see
     // `recurring`): the automaton is built of those, and a match's index mapped back.
-    let kept: Vec<usize> = (0..patterns.len())
-        .filter(|&i| spelled.get(i) == Some(&true))
-        .collect();
-    let patterns: Vec<String> = patterns
+    let (kept, patterns): (Vec<usize>, Vec<String>) = patterns
         .into_iter()
-        .zip(&spelled)
-        .filter_map(|(p, &s)| s.then_some(p))
-        .collect();
+        .enumerate()
+        .filter(|&(i, _)| spelled.get(i) == Some(&true))
+        .unzip();
     // The furthest end of the covered places up to each one (sorted by start).
     let reach: Vec<usize> = covered
         .iter()
@@ -725,16 +717,18 @@ mod tests {
                 assert_eq!(small.get_or_insert(hash, key, n), (value, new), "{n}");
             }
             assert!(!small.slots.is_empty());
-            assert!(2 * small.in_table <= small.slots.len());
-            // Each key is found in one place or both (with one value), and nowhere else.
+            assert!(2 * small.entries.len() <= small.slots.len());
+            // Each key is in one place: a slot of the table or the tree.
             let mut map: BTreeMap<String, usize> = small
                 .tree
                 .iter()
                 .map(|((_, k), v)| (k.clone(), *v))
                 .collect();
-            for &n in small.slots.iter().filter(|&&n| n != 0) {
+            let used: Vec<u32> = small.slots.iter().copied().filter(|&n| n != 0).collect();
+            assert_eq!(used.len(), small.entries.len());
+            for n in used {
                 let (_, k, v) = &small.entries[n as usize - 1];
-                assert_eq!(*map.entry(k.clone()).or_insert(*v), *v);
+                assert!(map.insert(k.clone(), *v).is_none(), "{k}");
             }
             assert_eq!(map, reference);
             // Colliding hashes past a run's length overflow to the tree (and a few keys whose
