@@ -24,7 +24,10 @@ wasm-opt -O1 \
 
 # The `web` target gives an ES module with `init()` (default export) and `initSync()`;
 # js/borderseal_node.js calls initSync from the file system so Node needs no extra step.
-wasm-bindgen --target web --out-dir pkg --out-name borderseal_core target/pkg-tmp/borderseal.wasm
+# The debugging `name` section (function names for stack traces; the release build aborts
+# on panic and has none to show) and the `producers` section (toolchain versions) are left
+# out: 2.6 KB raw, 486 bytes gzip.
+wasm-bindgen --target web --remove-name-section --remove-producers-section --out-dir pkg --out-name borderseal_core target/pkg-tmp/borderseal.wasm
 
 # The generated classes declare `[Symbol.dispose]()` (for `using`); referencing the lib here
 # keeps the types valid for consumers whose tsconfig predates it (ES2022 and the like).
