@@ -71,12 +71,6 @@ struct SmallMap<K, V> {
     first: usize,
 }
 
-impl<K, V> Default for SmallMap<K, V> {
-    fn default() -> Self {
-        SmallMap::expecting(0)
-    }
-}
-
 /// Most slots a [`SmallMap`] starts its table with (4 MB); beyond, it grows as it fills.
 const MAX_FIRST_SLOTS: usize = 1 << 20;
 
