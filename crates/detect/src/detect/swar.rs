@@ -67,6 +67,15 @@ pub(crate) fn run_stop(x: u64, collapse_space: bool) -> u64 {
     (low & !blank) | (blank & next_low)
 }
 
+/// The ASCII digits of `x`, and its bytes that are neither a digit nor one of ` -./()` (the
+/// bytes a phone number's run is read over, see `phone::may_reach_min_digits`).
+#[inline(always)]
+pub(crate) fn digits_and_phone_stops(x: u64) -> (u64, u64) {
+    let digit = in_range(x, b'0', b'9');
+    let run = digit | in_range(x, b'(', b')') | in_range(x, b'-', b'/') | in_range(x, b' ', b' ');
+    (digit, !run & H)
+}
+
 /// The high bits of the eight bytes of `m` (a mask) as eight bits, byte `k` → bit `k`.
 #[inline(always)]
 pub(crate) fn movemask(m: u64) -> u64 {

@@ -40,7 +40,7 @@
 //! cue before one passes at most three particles, and the look back from an upper-case
 //! letter to a restart word stays within the stretch being stepped over.
 
-use super::items::{quiet_ascii_word, word_flags};
+use super::items::{plain_flags, quiet_ascii_word, word_flags};
 use super::lexicon::{Key, Lexicon, MAX_KEY_BYTES};
 use super::token::{Shape, Token, Tokens, case_of};
 use super::words::flag;
@@ -156,7 +156,7 @@ fn stop_word_end(text: &str, lex: &Lexicon, at: usize) -> Option<usize> {
     let mut key = [0u8; MAX_KEY_BYTES];
     let key = lower_key(&mut key, bytes.get(at..end)?)?;
     let bits = lex.bits(key);
-    let f = word_flags(lex, key, bits);
+    let f = plain_flags(key, bits);
     passable(text, lex, (at, end), f, || {
         bits & (flag::GIVEN | flag::SURNAME) != 0
     })
@@ -354,7 +354,7 @@ fn capital(lex: &Lexicon, chunk: &[u8]) -> Option<Capital> {
     let mut key = [0u8; MAX_KEY_BYTES];
     let key = lower_key(&mut key, chunk)?;
     let bits = lex.bits(key);
-    let f = word_flags(lex, key, bits);
+    let f = plain_flags(key, bits);
     let brk = flag::STOP | flag::LOCATIVE;
     if f & brk != 0 && f & !(brk | flag::COMMON) == 0 {
         return Some(Capital::Break);
@@ -457,7 +457,7 @@ fn no_cue_before(text: &str, lex: &Lexicon, at: usize) -> bool {
         // A flagged lower-case word: a stop word or locative ("in", "nach") is a break; a
         // particle ("der Bahnhof", "van de Xyz") joins the run, so the look goes on before it;
         // a cue word, or any flag else, ends the look.
-        let f = word_flags(lex, word, lex.cue_bits(word));
+        let f = plain_flags(word, lex.cue_bits(word));
         let whole = word.iter().all(u8::is_ascii_lowercase) && rest.is_empty();
         if !whole || f & !(flag::PARTICLE | flag::LOCATIVE | flag::STOP) != 0 {
             return false;

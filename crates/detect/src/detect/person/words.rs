@@ -207,15 +207,20 @@ pub(super) fn street_bits(key: &[u8]) -> u32 {
     let maybe_street = STREET_TAILS
         .get(k / 64)
         .is_some_and(|w| w & (1 << (k % 64)) != 0);
-    if maybe_street
-        && stop::STREET_SUFFIXES
-            .iter()
-            .any(|s| key.len() > s.len() && key.ends_with(s.as_bytes()))
-    {
+    if maybe_street && street_suffix(key) {
         flag::ORG | flag::STOP
     } else {
         0
     }
+}
+
+/// Whether `key` ends with a street suffix and has more before it. Out of line: the filter
+/// of [`street_bits`] lets few words through, and its callers inline it.
+#[inline(never)]
+fn street_suffix(key: &[u8]) -> bool {
+    stop::STREET_SUFFIXES
+        .iter()
+        .any(|s| key.len() > s.len() && key.ends_with(s.as_bytes()))
 }
 
 #[cfg(test)]
