@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Machine instructions V8 spends in one `analyze` (or detection alone) of the 10 MB mixed
+# corpus, counted by valgrind: deterministic, where timings on a shared machine scatter by
+# 10–30 %. The wasm runs as TurboFan compiles it (`--no-liftoff`, one thread); the count of
+# one call is (three calls − one call) / 2, so start-up and compilation cancel out.
+#
+#   scripts/v8-count.sh [DIR] [analyze|detect]          # DIR: a built package (default pkg)
+#   scripts/v8-count.sh --profile [analyze|detect]      # per wasm function, current tree
+#
+# --profile builds the package with function names into /tmp/borderseal-v8prof and prints
+# the instructions per function (bench/v8-attr.py). Counts are not times: they miss cache
+# misses and instruction-level parallelism, so a change they favour is still timed
+# (bench/detect.mjs, two builds in one process). See docs/PERFORMANCE.md, thirteenth round.
+# Needs valgrind (installed with apt-get if missing); 1–3 minutes per count.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+profile=0
+if [[ ${1:-} == --profile ]]; then profile=1; shift; fi
+if ((profile)); then dir=/tmp/borderseal-v8prof; fn=${1:-analyze}; else dir=${1:-pkg}; fn=${2:-analyze}; fi
+
+if ! command -v valgrind >/dev/null 2>&1; then
+  as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends valgrind >/dev/null
+fi
+
+corpus=/tmp/borderseal-v8-corpus.txt
+if [[ ! -s $corpus ]]; then
+  node -e "import('./bench/corpus.mjs').then((m) => require('node:fs').writeFileSync('$corpus', m.corpus(10_000_000)))"
+fi
+
+node_flags=(--no-liftoff --single-threaded)
+if ((profile)); then
+  cargo build -q --release --target wasm32-unknown-unknown --lib
+  mkdir -p "$dir"
+  wasm-opt -O1 -g --strip-dwarf --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd \
+    -o "$dir/in.wasm" target/wasm32-unknown-unknown/release/borderseal.wasm
+  wasm-bindgen --target web --keep-debug --out-dir "$dir" --out-name borderseal_core "$dir/in.wasm"
+  cp js/*.js "$dir/"
+  valgrind --tool=callgrind --dump-instr=yes --callgrind-out-file="$dir/callgrind.out" \
+    --smc-check=all-non-file node --log-code --logfile="$dir/code.log" --no-logfile-per-isolate \
+    "${node_flags[@]}" bench/v8-count.mjs "$dir" "$corpus" "$fn" 2 2>/dev/null >/dev/null
+  python3 bench/v8-attr.py "$dir/code.log" "$dir/callgrind.out" 2
+  exit 0
+fi
+
+count() {
+  valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null --smc-check=all-non-file \
+    node "${node_flags[@]}" bench/v8-count.mjs "$dir" "$corpus" "$fn" "$1" 2>&1 \
+    | awk '/I[[:space:]]+refs/ { gsub(",", "", $NF); print $NF }'
+}
+one=$(count 1)
+three=$(count 3)
+echo "$dir $fn: $(((three - one) / 2)) instructions per call (V8, valgrind)"
