@@ -216,13 +216,15 @@ fn may_reach_min_digits(bytes: &[u8], s: usize) -> bool {
         }
         from += 8;
     }
-    let read = from - s;
-    for &b in bytes
-        .get(from..)
-        .unwrap_or_default()
-        .iter()
-        .take(MAX_READ + 1 - read)
-    {
+    reach_by_bytes(bytes, from, digits, MAX_READ + 1 - (from - s))
+}
+
+/// The rest of [`may_reach_min_digits`] a byte at a time: from `from`, with `digits` digits
+/// counted before it and at most `budget` more bytes to read. (From `s` with none counted
+/// and `MAX_READ + 1` to read, the whole test: what its tests compare the eight-byte reads
+/// with.)
+fn reach_by_bytes(bytes: &[u8], from: usize, mut digits: usize, budget: usize) -> bool {
+    for &b in bytes.get(from..).unwrap_or_default().iter().take(budget) {
         match b {
             b'0'..=b'9' => {
                 digits += 1;
@@ -341,25 +343,6 @@ fn looks_like_date(d: &[u8], groups: &[u8]) -> bool {
 mod tests {
     use super::*;
 
-    /// [`may_reach_min_digits`] a byte at a time, as it was written before its eight-byte
-    /// reads.
-    fn reach_by_bytes(bytes: &[u8], s: usize) -> bool {
-        let mut digits = 0;
-        for &b in bytes.get(s..).unwrap_or_default().iter().take(MAX_READ + 1) {
-            match b {
-                b'0'..=b'9' => {
-                    digits += 1;
-                    if digits == MIN_DIGITS {
-                        return true;
-                    }
-                }
-                b' ' | b'-' | b'.' | b'/' | b'(' | b')' => {}
-                _ => return false,
-            }
-        }
-        false
-    }
-
     #[test]
     fn what_the_shortcut_rules_out_parses_to_fewer_digits() {
         // Random runs of digits, separators, letters, `+`, `:` and spaces, read from each
@@ -399,7 +382,7 @@ mod tests {
                 // The eight-byte reads answer as the byte loop does.
                 assert_eq!(
                     may_reach_min_digits(text.as_bytes(), s),
-                    reach_by_bytes(text.as_bytes(), s),
+                    reach_by_bytes(text.as_bytes(), s, 0, MAX_READ + 1),
                     "{text:?} from {s}"
                 );
                 if !may_reach_min_digits(text.as_bytes(), s) {
