@@ -32,13 +32,7 @@ fi
 
 node_flags=(--no-liftoff --single-threaded)
 if ((profile)); then
-  cargo build -q --release --target wasm32-unknown-unknown --lib
-  mkdir -p "$dir"
-  wasm-opt -O1 -g --strip-dwarf --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue --enable-simd \
-    -o "$dir/in.wasm" target/wasm32-unknown-unknown/release/borderseal.wasm
-  wasm-bindgen --target web --keep-debug --out-dir "$dir" --out-name borderseal_core "$dir/in.wasm"
-  cp js/*.js "$dir/"
+  BORDERSEAL_PKG_DIR=$dir BORDERSEAL_KEEP_NAMES=1 bash scripts/build-pkg.sh >/dev/null
   valgrind --tool=callgrind --dump-instr=yes --callgrind-out-file="$dir/callgrind.out" \
     --smc-check=all-non-file node --log-code --logfile="$dir/code.log" --no-logfile-per-isolate \
     "${node_flags[@]}" bench/v8-count.mjs "$dir" "$corpus" "$fn" 2 2>/dev/null >/dev/null
