@@ -647,6 +647,9 @@ struct Vocab {
     /// its first three, and a phrase whose last word ([`last_word`]) has three bytes or more
     /// also by that word's first three (`true`).
     by_tri: Vec<(u16, u16, bool)>,
+    /// Per tri key `k`, where its entries begin in `by_tri` (and `k + 1`'s, where they end):
+    /// a word start's entries are two loads away, not a binary search (64 KiB).
+    tri_first: Vec<u16>,
     /// Bit `b` set if a word of two bytes (`ip`, `cf`, `§`, …) starts with the byte `b`.
     two_first: [u64; 4],
     /// The words of two bytes, which `tri` cannot hold.
@@ -666,6 +669,9 @@ fn last_word(w: &str) -> &str {
         None => w,
     }
 }
+
+/// How many [`tri`] keys there are.
+const TRI_KEYS: usize = 1 << 15;
 
 /// The bit of a three-byte prefix in [`Vocab::tri`]: five bits of each byte, so distinct
 /// ASCII letters never share a bit (other bytes may, which only costs a compare).
@@ -729,6 +735,18 @@ impl Vocab {
             }
         }
         crate::sort::sort(&mut by_tri);
+        // How many entries each key has, then the running sum: where each key's begin.
+        let mut tri_first = vec![0u16; TRI_KEYS + 1];
+        for &(k, _, _) in &by_tri {
+            if let Some(n) = tri_first.get_mut(usize::from(k) + 1) {
+                *n += 1;
+            }
+        }
+        let mut sum = 0;
+        for n in &mut tri_first {
+            sum += *n;
+            *n = sum;
+        }
         Vocab {
             words,
             lists,
@@ -736,6 +754,7 @@ impl Vocab {
             ranks,
             tri: tri_bits,
             by_tri,
+            tri_first,
             two_first,
             two,
             lead,
@@ -1182,14 +1201,9 @@ fn words_at(text: &str, i: usize, bounds: Bounds, vocab: &Vocab, out: &mut Vec<O
     if !vocab.may_start(p) {
         return;
     }
-    let Ok(key) = u16::try_from(tri(p)) else {
-        return;
-    };
-    let lo = vocab.by_tri.partition_point(|&(k, _, _)| k < key);
-    for &(k, w, back) in vocab.by_tri.get(lo..).unwrap_or_default() {
-        if k != key {
-            break;
-        }
+    let key = tri(p);
+    let at = |k: usize| usize::from(vocab.tri_first.get(k).copied().unwrap_or(0));
+    for &(_, w, back) in vocab.by_tri.get(at(key)..at(key + 1)).unwrap_or_default() {
         push(w, back);
     }
 }
@@ -1230,6 +1244,25 @@ mod tests {
         assert_eq!(find("password: X", 10, &PASSPORT), None);
         assert_eq!(find("Pass-Nr. X", 9, &PASSPORT), Some("pass-"));
         assert_eq!(distance("IMSI 1 / IMEI 2", 14, &IMEI), Some(5));
+    }
+
+    #[test]
+    fn tri_table_gives_each_keys_entries() {
+        // The entries of every key, as a binary search over the sorted list finds them.
+        let v = Vocab::get();
+        let mut keys = 0;
+        for key in 0..TRI_KEYS {
+            let lo = v.by_tri.partition_point(|&(k, _, _)| usize::from(k) < key);
+            let hi = v.by_tri.partition_point(|&(k, _, _)| usize::from(k) <= key);
+            let got = (
+                usize::from(v.tri_first[key]),
+                usize::from(v.tri_first[key + 1]),
+            );
+            assert_eq!(got, (lo, hi), "key {key}");
+            keys += usize::from(hi > lo);
+        }
+        assert!(keys > 200, "{keys}");
+        assert_eq!(usize::from(v.tri_first[TRI_KEYS]), v.by_tri.len());
     }
 
     #[test]
