@@ -641,7 +641,9 @@ struct Vocab {
     rank_at: Vec<u32>,
     ranks: Vec<(u8, u16)>,
     /// Bit [`tri`]`(b0, b1, b2)` set if some word starts with the bytes `b0 b1 b2`: most word
-    /// starts of a text are rejected by this one lookup.
+    /// starts of a text are rejected by this one lookup. `tri_first` says the same (a key
+    /// without entries); this 4 KiB summary of its 64 KiB stays in cache for the index's
+    /// look at every word start, where the table is read only for the few that pass.
     tri: Vec<u64>,
     /// `(tri key, word, from its last word)`, sorted: every word of three bytes or more by
     /// its first three, and a phrase whose last word ([`last_word`]) has three bytes or more
@@ -735,7 +737,7 @@ impl Vocab {
             }
         }
         crate::sort::sort(&mut by_tri);
-        // How many entries each key has, then the running sum: where each key's begin.
+        // How many entries each key has, then the running sum: where each key's entries begin.
         let mut tri_first = vec![0u16; TRI_KEYS + 1];
         for &(k, _, _) in &by_tri {
             if let Some(n) = tri_first.get_mut(usize::from(k) + 1) {
@@ -1198,9 +1200,7 @@ fn words_at(text: &str, i: usize, bounds: Bounds, vocab: &Vocab, out: &mut Vec<O
             }
         }
     }
-    if !vocab.may_start(p) {
-        return;
-    }
+    // A key without entries has an empty range: no test of `may_start` needed here.
     let key = tri(p);
     let at = |k: usize| usize::from(vocab.tri_first.get(k).copied().unwrap_or(0));
     for &(_, w, back) in vocab.by_tri.get(at(key)..at(key + 1)).unwrap_or_default() {
