@@ -328,6 +328,10 @@ mod wasm {
     #[inline(always)]
     pub(super) fn utf16_units(sixteen: &[u8; 16]) -> u32 {
         let v = load(sixteen);
+        // Sixteen ASCII bytes (most blocks of most texts): one bit mask, no counting.
+        if u8x16_bitmask(v) == 0 {
+            return 16;
+        }
         let continuation = u8x16_bitmask(in_range(v, 0x80, 0xBF));
         let four = u8x16_bitmask(u8x16_ge(v, u8x16_splat(0xF0)));
         16 - continuation.count_ones() + four.count_ones()
@@ -404,12 +408,21 @@ mod tests {
     #[cfg_attr(not(target_arch = "wasm32"), test)]
     #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
     fn utf16_units_are_counted_byte_by_byte() {
-        // Every byte value in every lane, among bytes of every kind.
-        for base in 0..256 {
-            let mut block = [0u8; 16];
-            for (i, b) in block.iter_mut().enumerate() {
-                *b = ((base + i * 37) % 256) as u8;
-            }
+        // Every byte value in every lane, among bytes of every kind; then blocks of ASCII
+        // (the fast path) and blocks with one byte beyond ASCII in each lane.
+        let blocks = (0..256).map(|base| core::array::from_fn(|i| ((base + i * 37) % 256) as u8));
+        let ascii = (0..128).map(|base| core::array::from_fn(|i| ((base + i * 37) % 128) as u8));
+        let one_more = (0..16 * 4).map(|k| {
+            core::array::from_fn(|i| {
+                if i == k % 16 {
+                    [0x80, 0xC3, 0xE2, 0xF0][k / 16]
+                } else {
+                    b'a'
+                }
+            })
+        });
+        for block in blocks.chain(ascii).chain(one_more) {
+            let block: [u8; 16] = block;
             let want: u32 = block
                 .iter()
                 .map(|&b| u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0))
