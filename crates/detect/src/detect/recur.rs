@@ -507,6 +507,85 @@ mod tests {
         assert!(yes > 300 && no > 3000, "{yes} {no}");
     }
 
+    /// `recurring` against its definition, start by start, on random texts over several
+    /// blocks (native: the byte-at-a-time masks; in wasm: the SIMD ones).
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn recurring_is_its_definition() {
+        const PIECES: &[&str] = &[
+            "a", "b", "B", "k", "K", "7", "0", ".", "-", " ", "  ", "\t", "\n", "\u{b}", "é", "É",
+            "ß", "\u{212A}", "😀", "an", "Ann", "ba", "a b", "k\t7",
+        ];
+        let mut next = crate::detect::lcg(0x2EC0_5EED);
+        let mut memo = FoldMemo::new();
+        let (mut found, mut none) = (0, 0);
+        for _ in 0..3000 {
+            let text: String = (0..next(120)).map(|_| PIECES[next(PIECES.len())]).collect();
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            // Values cut from the text (so that some recur) and made up.
+            let patterns: Vec<String> = (0..1 + next(4))
+                .map(|_| {
+                    let from = bounds[next(bounds.len())];
+                    let piece = if next(3) == 0 || from == text.len() {
+                        (0..2 + next(4))
+                            .map(|_| PIECES[next(PIECES.len())])
+                            .collect()
+                    } else {
+                        let to = bounds.iter().copied().filter(|&b| b > from).nth(3 + next(6));
+                        text[from..to.unwrap_or(text.len())].to_string()
+                    };
+                    fold_term(&piece, true)
+                })
+                .collect();
+            let covered: Vec<(usize, usize)> = match next(3) {
+                0 => Vec::new(),
+                _ => {
+                    let mut c: Vec<(usize, usize)> = (0..next(4))
+                        .map(|_| {
+                            let s = bounds[next(bounds.len())];
+                            (s, s + next(12))
+                        })
+                        .collect();
+                    c.sort_unstable();
+                    c
+                }
+            };
+            let got = recurring(&text, &covered, &patterns);
+            let takes = patterns.iter().all(|p| {
+                p.len() >= 4
+                    && (p.as_bytes()[0].is_ascii_alphanumeric() || !p.as_bytes()[0].is_ascii())
+            }) && !patterns.is_empty();
+            if !takes {
+                continue;
+            }
+            let mut spelled = vec![false; patterns.len()];
+            let mut first = None;
+            for &at in &bounds {
+                let after_word = at > 0 && text.as_bytes()[at - 1].is_ascii_alphanumeric();
+                let inside = covered.iter().any(|&(s, e)| s <= at && at < e);
+                if after_word || inside || at == text.len() {
+                    continue;
+                }
+                for (i, p) in patterns.iter().enumerate() {
+                    if spells_folding(&text, at, &mut memo, p.as_bytes()) {
+                        spelled[i] = true;
+                        first.get_or_insert(at);
+                    }
+                }
+            }
+            let want = first.map(|first| Recurring { first, spelled });
+            assert_eq!(got, want, "{text:?} {covered:?} {patterns:?}");
+            if want.is_some() {
+                found += 1
+            } else {
+                none += 1
+            }
+        }
+        assert!(found > 400 && none > 400, "{found} {none}");
+    }
+
     fn refs(v: &[String]) -> Vec<&str> {
         v.iter().map(String::as_str).collect()
     }
