@@ -533,7 +533,11 @@ mod tests {
                             .map(|_| PIECES[next(PIECES.len())])
                             .collect()
                     } else {
-                        let to = bounds.iter().copied().filter(|&b| b > from).nth(3 + next(6));
+                        let to = bounds
+                            .iter()
+                            .copied()
+                            .filter(|&b| b > from)
+                            .nth(3 + next(6));
                         text[from..to.unwrap_or(text.len())].to_string()
                     };
                     fold_term(&piece, true)
