@@ -12,6 +12,7 @@
 //!
 //! A finding is never split or shortened: it is kept whole or dropped whole (C3).
 
+use super::entity::Entity;
 use super::finding::Finding;
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
@@ -42,23 +43,36 @@ fn priority(a: &Finding, b: &Finding) -> Ordering {
         .then(a.recognizer.cmp(b.recognizer))
 }
 
-/// Merges same-type overlaps (rule 1).
+/// Merges same-type overlaps (rule 1). The result is in order of start, and of entity
+/// where starts are equal (two findings of one type never share a start: they merge).
+///
+/// One pass in order of start, each finding merged into the last one of its type when it
+/// starts before that one's end. Within a type the candidates come in the order of start,
+/// then priority, then reason, as when they were sorted by type first: the same merges,
+/// and [`resolve`]'s sort by start and end then finds them in order (mostly) or makes the
+/// same order of them. (Sorted by type first, the list needed a second sort by start: two
+/// radix sorts of ~35,000 candidates in the 10 MB corpus, where this is one.)
 fn merge_same_type(mut c: Vec<Finding>) -> Vec<Finding> {
     crate::sort::sort_by_key_then(
         &mut c,
-        |f| (f.entity as u64) << 32 | crate::sort::offset(f.start),
+        |f| crate::sort::offset(f.start),
         |a, b| {
             a.start
                 .cmp(&b.start)
+                .then(a.entity.cmp(&b.entity))
                 .then_with(|| priority(a, b))
                 .then_with(|| a.reason.cmp(&b.reason))
         },
     );
     let mut out: Vec<Finding> = Vec::with_capacity(c.len());
+    // Per type, where its last finding is in `out`.
+    let mut last_of = [usize::MAX; Entity::ALL.len()];
     for f in c {
-        if let Some(last) = out
-            .last_mut()
-            .filter(|l| l.entity == f.entity && f.start < l.end)
+        let slot = last_of.get_mut(f.entity as usize);
+        if let Some(last) = slot
+            .as_deref()
+            .and_then(|&i| out.get_mut(i))
+            .filter(|l| f.start < l.end)
         {
             last.end = last.end.max(f.end);
             if class(&f) > class(last) || (class(&f) == class(last) && f.score > last.score) {
@@ -67,6 +81,9 @@ fn merge_same_type(mut c: Vec<Finding>) -> Vec<Finding> {
                 last.reason = f.reason;
             }
             continue;
+        }
+        if let Some(slot) = slot {
+            *slot = out.len();
         }
         out.push(f);
     }
@@ -178,6 +195,100 @@ mod tests {
             recognizer: "t",
             reason: reason.into(),
         }
+    }
+
+    /// Rule 1 as it was first written: sorted by type, then start, each candidate merged
+    /// into the one before it when that is of its type and it starts before its end.
+    fn merge_by_type_first(mut c: Vec<Finding>) -> Vec<Finding> {
+        c.sort_by(|a, b| {
+            a.entity
+                .cmp(&b.entity)
+                .then(a.start.cmp(&b.start))
+                .then_with(|| priority(a, b))
+                .then_with(|| a.reason.cmp(&b.reason))
+        });
+        let mut out: Vec<Finding> = Vec::new();
+        for f in c {
+            if let Some(last) = out
+                .last_mut()
+                .filter(|l| l.entity == f.entity && f.start < l.end)
+            {
+                last.end = last.end.max(f.end);
+                if class(&f) > class(last) || (class(&f) == class(last) && f.score > last.score) {
+                    last.score = f.score;
+                    last.recognizer = f.recognizer;
+                    last.reason = f.reason;
+                }
+                continue;
+            }
+            out.push(f);
+        }
+        out.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
+        out
+    }
+
+    #[test]
+    fn merging_in_order_of_start_is_merging_by_type_first() {
+        // Random candidates, dense enough that types share starts and overlap in chains,
+        // with ties in length, score, recognizer and reason.
+        let mut next = crate::detect::lcg(0x00E2_6E55);
+        let types = [Entity::Phone, Entity::Iban, Entity::Person, Entity::Email];
+        let reasons = ["format", "checksum:luhn", "context:\"tel\"", "deny_list"];
+        let recognizers = ["a", "b"];
+        let mut merged = 0;
+        for _ in 0..3000 {
+            let c: Vec<Finding> = (0..next(40))
+                .map(|_| {
+                    let start = next(60);
+                    Finding {
+                        entity: types[next(types.len())],
+                        start,
+                        end: start + 1 + next(8),
+                        score: [0.5, 0.6, 0.9][next(3)],
+                        recognizer: recognizers[next(2)],
+                        reason: reasons[next(reasons.len())].into(),
+                    }
+                })
+                .collect();
+            let want = merge_by_type_first(c.clone());
+            let mut got = merge_same_type(c.clone());
+            got.sort_by(|a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)));
+            merged += c.len() - want.len();
+            let show = |v: &[Finding]| {
+                v.iter()
+                    .map(|f| {
+                        (
+                            f.entity,
+                            f.start,
+                            f.end,
+                            f.score,
+                            f.recognizer,
+                            f.reason.to_string(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(show(&got), show(&want), "{:?}", show(&c));
+            assert_eq!(
+                show(&resolve(c.clone())),
+                show(&{
+                    let mut v = want;
+                    let mut out = Vec::new();
+                    let mut cluster = Vec::new();
+                    let mut end = 0;
+                    for f in v.drain(..) {
+                        if f.start >= end {
+                            greedy(&mut cluster, &mut out);
+                        }
+                        end = end.max(f.end);
+                        cluster.push(f);
+                    }
+                    greedy(&mut cluster, &mut out);
+                    out
+                })
+            );
+        }
+        assert!(merged > 10_000, "{merged}");
     }
 
     fn spans(v: &[Finding]) -> Vec<(Entity, usize, usize)> {
