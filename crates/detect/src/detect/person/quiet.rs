@@ -451,13 +451,19 @@ fn no_cue_before(text: &str, lex: &Lexicon, at: usize) -> bool {
             // Letters after the first word ("2024/117-B."): read as the tokenizer reads it.
             return breaks_only(text, lex, start, end);
         }
-        if quiet_ascii_word(lex, word) {
+        // A quiet word (`quiet_ascii_word`, its flags asked once for both questions here:
+        // the word is no longer than a key).
+        if word.iter().any(u8::is_ascii_digit) {
+            return true;
+        }
+        let f = plain_flags(word, lex.cue_bits(word));
+        if f == 0 {
             return true;
         }
         // A flagged lower-case word: a stop word or locative ("in", "nach") is a break; a
         // particle ("der Bahnhof", "van de Xyz") joins the run, so the look goes on before it;
         // a cue word, or any flag else, ends the look.
-        let f = plain_flags(word, lex.cue_bits(word));
+        debug_assert!(!quiet_ascii_word(lex, word));
         let whole = word.iter().all(u8::is_ascii_lowercase) && rest.is_empty();
         if !whole || f & !(flag::PARTICLE | flag::LOCATIVE | flag::STOP) != 0 {
             return false;
