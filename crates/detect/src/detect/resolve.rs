@@ -74,12 +74,7 @@ fn merge_same_type(mut c: Vec<Finding>) -> Vec<Finding> {
             .and_then(|&i| out.get_mut(i))
             .filter(|l| f.start < l.end)
         {
-            last.end = last.end.max(f.end);
-            if class(&f) > class(last) || (class(&f) == class(last) && f.score > last.score) {
-                last.score = f.score;
-                last.recognizer = f.recognizer;
-                last.reason = f.reason;
-            }
+            absorb(last, f);
             continue;
         }
         if let Some(slot) = slot {
@@ -88,6 +83,17 @@ fn merge_same_type(mut c: Vec<Finding>) -> Vec<Finding> {
         out.push(f);
     }
     out
+}
+
+/// Merges `f` into `last` (same type, overlapping): the union of the spans, and the score,
+/// recognizer and reason of the one whose reason vouches more, or of the higher score.
+fn absorb(last: &mut Finding, f: Finding) {
+    last.end = last.end.max(f.end);
+    if class(&f) > class(last) || (class(&f) == class(last) && f.score > last.score) {
+        last.score = f.score;
+        last.recognizer = f.recognizer;
+        last.reason = f.reason;
+    }
 }
 
 /// Resolves overlaps; the result is sorted by start and no two findings overlap.
@@ -104,6 +110,11 @@ pub(crate) fn resolve(candidates: Vec<Finding>) -> Vec<Finding> {
         |f| crate::sort::offset(f.start),
         |a, b| a.start.cmp(&b.start).then(a.end.cmp(&b.end)),
     );
+    by_clusters(merged)
+}
+
+/// Rule 2 over findings sorted by start (and end): [`greedy`] on each cluster in turn.
+fn by_clusters(merged: Vec<Finding>) -> Vec<Finding> {
     let mut out = Vec::with_capacity(merged.len());
     let mut cluster: Vec<Finding> = Vec::new();
     let mut cluster_end = 0;
@@ -213,12 +224,7 @@ mod tests {
                 .last_mut()
                 .filter(|l| l.entity == f.entity && f.start < l.end)
             {
-                last.end = last.end.max(f.end);
-                if class(&f) > class(last) || (class(&f) == class(last) && f.score > last.score) {
-                    last.score = f.score;
-                    last.recognizer = f.recognizer;
-                    last.reason = f.reason;
-                }
+                absorb(last, f);
                 continue;
             }
             out.push(f);
@@ -269,24 +275,7 @@ mod tests {
                     .collect::<Vec<_>>()
             };
             assert_eq!(show(&got), show(&want), "{:?}", show(&c));
-            assert_eq!(
-                show(&resolve(c.clone())),
-                show(&{
-                    let mut v = want;
-                    let mut out = Vec::new();
-                    let mut cluster = Vec::new();
-                    let mut end = 0;
-                    for f in v.drain(..) {
-                        if f.start >= end {
-                            greedy(&mut cluster, &mut out);
-                        }
-                        end = end.max(f.end);
-                        cluster.push(f);
-                    }
-                    greedy(&mut cluster, &mut out);
-                    out
-                })
-            );
+            assert_eq!(show(&resolve(c.clone())), show(&by_clusters(want)));
         }
         assert!(merged > 10_000, "{merged}");
     }
