@@ -105,6 +105,8 @@ fn findings_to_js(findings: &[JsFinding<'_>]) -> Result<JsValue, JsValue> {
     let mut pos = vec![0u32; findings.len() * 2];
     let mut scores = vec![0f64; findings.len()];
     let mut idx = vec![u32::MAX; findings.len() * 6];
+    // Each field's last string and its index (see `Interner::intern`).
+    let mut last: [(&str, u32); 6] = [("", u32::MAX); 6];
     for (((f, at), score), ix) in findings
         .iter()
         .zip(pos.chunks_exact_mut(2))
@@ -126,14 +128,18 @@ fn findings_to_js(findings: &[JsFinding<'_>]) -> Result<JsValue, JsValue> {
             f.path,
         ];
         // Each string straight to the interner, whose cache answers by address (findings
-        // share their strings). Remembering each field's last string instead cost more: where
-        // neighbours differ (most findings), its comparison fell back to the text, a
+        // share their strings). Comparing each with its field's last string first cost more:
+        // where neighbours differ (most findings), the comparison fell back to the text, a
         // `memcmp` call (mixed corpus, 31,662 findings: `analyze` 1,591.1 -> 1,578.1 M V8
-        // instructions, docs/PERFORMANCE.md, fifteenth round).
-        for (s, slot) in fields.into_iter().zip(ix.iter_mut()) {
+        // instructions, docs/PERFORMANCE.md, fifteenth round). The last string is still the
+        // interner's first guess where its cache misses: an equal string at another address
+        // (a reason past the detector's table of shared ones, a JSON path) then costs one
+        // comparison, not a search of the table.
+        for ((s, last), slot) in fields.into_iter().zip(last.iter_mut()).zip(ix.iter_mut()) {
             // No path: the slot keeps u32::MAX.
             if let Some(s) = s {
-                *slot = table.intern(s);
+                *slot = table.intern(s, *last);
+                *last = (s, *slot);
             }
         }
     }
@@ -193,8 +199,9 @@ impl Default for Interner<'_> {
 const SCAN: usize = 64;
 
 impl<'a> Interner<'a> {
-    /// The index of `s` in the table, adding it on first sight.
-    fn intern(&mut self, s: &'a str) -> u32 {
+    /// The index of `s` in the table, adding it on first sight. `guess`: a string seen
+    /// before and its index, compared with `s` by content before the table is searched.
+    fn intern(&mut self, s: &'a str, guess: (&'a str, u32)) -> u32 {
         let addr = s.as_ptr() as usize;
         let slot = (addr >> 3 ^ s.len()) % SEEN_SLOTS;
         // Same address and length within `'a`: the same bytes (nothing is freed meanwhile).
@@ -205,7 +212,11 @@ impl<'a> Interner<'a> {
         {
             return i;
         }
-        let i = self.lookup(s);
+        let i = if guess.1 != u32::MAX && guess.0 == s {
+            guess.1
+        } else {
+            self.lookup(s)
+        };
         if let Some(entry) = self.seen.get_mut(slot) {
             *entry = (addr, s.len(), i);
         }
@@ -551,4 +562,38 @@ pub fn presets() -> Result<JsValue, JsValue> {
         list.push(&preset.build());
     }
     Ok(list.into())
+}
+
+#[cfg(test)]
+#[allow(clippy::indexing_slicing)]
+mod tests {
+    use super::*;
+
+    /// The interner against a map by content: one index per distinct string wherever its
+    /// copies lie (its cache is by address), with the right guess or none, past the size
+    /// where it leaves its scan for a tree; its table holds each distinct string once.
+    #[wasm_bindgen_test::wasm_bindgen_test]
+    fn interning_is_by_content() {
+        // 300 owned strings, so equal contents at different addresses: 100 distinct ones.
+        let words: Vec<String> = (0..300).map(|i| format!("reason {}", i % 100)).collect();
+        let mut state = 0x2545_F491_4F6C_DD1D_u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut table = Interner::default();
+        let mut by_content = std::collections::HashMap::new();
+        let mut last = ("", u32::MAX);
+        for _ in 0..20_000 {
+            let s = words[next(words.len())].as_str();
+            let guess = if next(2) == 0 { last } else { ("", u32::MAX) };
+            let i = table.intern(s, guess);
+            assert_eq!(*by_content.entry(s).or_insert(i), i, "{s}");
+            assert_eq!(table.strings[i as usize], s);
+            last = (s, i);
+        }
+        assert_eq!(table.strings.len(), 100);
+    }
 }
