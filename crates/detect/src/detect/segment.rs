@@ -183,7 +183,7 @@ fn run_end(bytes: &[u8], s: usize) -> (usize, u8) {
 ///
 /// An ASCII byte before `at` is that character (and `at` a `char` boundary): read without
 /// decoding (most of a text), inline at every caller; the decoding is out of line
-/// ([`left_ok_decoded`]). As a call, this was ~1.3 % of `analyze`'s V8 instructions on the
+/// ([`left_ok_decoded`]). As a call, this was 1.2 % of `analyze`'s V8 instructions on the
 /// mixed corpus with `right_ok` (docs/PERFORMANCE.md, fifteenth round).
 #[inline(always)]
 pub(crate) fn left_ok(text: &str, at: usize) -> bool {
