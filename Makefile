@@ -10,7 +10,7 @@ PORT ?= 8080
 setup:
 	@bash scripts/setup.sh
 
-## Build the npm package into pkg/ (release profile, wasm-opt -O1).
+## Build the npm package into pkg/ (release profile, wasm-opt -O1 --rse --vacuum).
 pkg: setup
 	@bash scripts/build-pkg.sh
 
