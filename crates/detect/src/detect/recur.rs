@@ -328,24 +328,31 @@ const fn ascii_folds_table() -> [u8; 256] {
 
 /// The folds of four ASCII bytes (lower case, and white space as a space), as a key; `None`
 /// if a byte is beyond ASCII or two white space bytes are next to each other (a run that
-/// folds to one space).
+/// folds to one space). All four at once in a `u32`: a byte below 0x80 plus a constant below
+/// 0x80 never carries into the next, so each range test is two additions and the top bits
+/// (the byte-by-byte form, [`ascii_folds_bytewise`], is the test's reference).
 #[inline(always)]
 fn ascii_folds(four: [u8; 4]) -> Option<u32> {
+    const H: u32 = 0x8080_8080;
     let x = u32::from_le_bytes(four);
-    if x & 0x8080_8080 != 0 {
+    if x & H != 0 {
         return None;
     }
-    let f = four.map(|b| {
-        if is_space(b) {
-            b' '
-        } else {
-            b.to_ascii_lowercase()
-        }
-    });
-    if f.windows(2).any(|w| w == b"  ") {
+    // Top bit of each byte in `lo..=hi`.
+    let within = |lo: u32, hi: u32| {
+        (x + (0x80 - lo) * 0x0101_0101) & !(x + (0x80 - hi - 1) * 0x0101_0101) & H
+    };
+    let upper = within(u32::from(b'A'), u32::from(b'Z'));
+    let space = within(u32::from(b'\t'), u32::from(b'\r')) | {
+        let y = x ^ 0x2020_2020;
+        !((y + 0x7F7F_7F7F) | y) & H
+    };
+    if space & (space >> 8) != 0 {
         return None;
     }
-    Some(u32::from_le_bytes(f))
+    // Upper case plus 0x20; white space replaced by 0x20 (no white space byte is a letter).
+    let spread = (space >> 7) * 0xFF;
+    Some(((x | (upper >> 2)) & !spread) | (space >> 2))
 }
 
 /// Calls `each` with the folded bytes of the characters of `text` from `at` (a run of
@@ -588,6 +595,46 @@ mod tests {
             }
         }
         assert!(found > 400 && none > 400, "{found} {none}");
+    }
+
+    /// [`ascii_folds`] byte by byte.
+    fn ascii_folds_bytewise(four: [u8; 4]) -> Option<u32> {
+        if four.iter().any(|b| !b.is_ascii()) {
+            return None;
+        }
+        let f = four.map(|b| {
+            if is_space(b) {
+                b' '
+            } else {
+                b.to_ascii_lowercase()
+            }
+        });
+        if f.windows(2).any(|w| w == b"  ") {
+            return None;
+        }
+        Some(u32::from_le_bytes(f))
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), test)]
+    #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+    fn four_bytes_fold_at_once_as_one_by_one() {
+        // Every byte value in every position, among the bytes whose class changes at a
+        // range's edge (`@ A Z [ ` a z { \t \r` and the space, 0x08 and 0x0E, 0x7F, 0x80).
+        let edges = [
+            0x00, 0x08, 0x09, 0x0A, 0x0D, 0x0E, 0x1F, 0x20, 0x21, 0x40, 0x41, 0x5A, 0x5B, 0x60,
+            0x61, 0x7A, 0x7B, 0x7F, 0x80, 0xFF,
+        ];
+        for pos in 0..4 {
+            for b in 0..=255u8 {
+                for &e in &edges {
+                    let mut four = [e; 4];
+                    four[pos] = b;
+                    assert_eq!(ascii_folds(four), ascii_folds_bytewise(four), "{four:?}");
+                    four[(pos + 1) % 4] = b' ';
+                    assert_eq!(ascii_folds(four), ascii_folds_bytewise(four), "{four:?}");
+                }
+            }
+        }
     }
 
     fn refs(v: &[String]) -> Vec<&str> {
