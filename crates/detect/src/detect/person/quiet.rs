@@ -464,7 +464,10 @@ fn no_cue_before(text: &str, lex: &Lexicon, at: usize) -> bool {
         // particle ("der Bahnhof", "van de Xyz") joins the run, so the look goes on before it;
         // a cue word, or any flag else, ends the look.
         debug_assert!(!quiet_ascii_word(lex, word));
-        let whole = word.iter().all(u8::is_ascii_lowercase) && rest.is_empty();
+        // The word is lower-case letters only (its digits returned above): whole when
+        // nothing follows it in the chunk.
+        debug_assert!(word.iter().all(u8::is_ascii_lowercase));
+        let whole = rest.is_empty();
         if !whole || f & !(flag::PARTICLE | flag::LOCATIVE | flag::STOP) != 0 {
             return false;
         }
