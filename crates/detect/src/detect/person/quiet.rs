@@ -60,7 +60,16 @@ pub(super) struct Scout<'a> {
     next: usize,
     /// The upper-case letter the current busy stretch must pass before it may end.
     pub(super) target: usize,
+    /// The last unknown word passed over for having no cue before it (see [`Unknown`]).
+    unknown: Unknown,
 }
+
+/// The bounds of the last word [`passable`] passed over as an unknown word with no cue
+/// before it (`(usize::MAX, 0)` before the first). [`no_cue_before`] looking back over
+/// particles and unknown words ends at it: whatever lies before it, its own look found no
+/// cue there ("Die Durchsuchung der Wohnung": the look from "Wohnung" stops at
+/// "Durchsuchung", without reading "Die" again).
+type Unknown = (usize, usize);
 
 impl<'a> Scout<'a> {
     pub(super) fn new(text: &'a str) -> Self {
@@ -70,6 +79,7 @@ impl<'a> Scout<'a> {
             from: usize::MAX,
             next: 0,
             target: 0,
+            unknown: (usize::MAX, 0),
         }
     }
 
@@ -84,7 +94,7 @@ impl<'a> Scout<'a> {
                 let upper = first_upper(self.text, at);
                 // Each pass moves on: an end not past the letter (none at the text's end)
                 // stops here.
-                match stop_word_end(self.text, lex, upper) {
+                match stop_word_end(self.text, lex, upper, &mut self.unknown) {
                     Some(end) if end > upper => at = end,
                     _ => break upper,
                 }
@@ -116,7 +126,7 @@ impl<'a> Scout<'a> {
 /// so the next word is no name; and the letter the scout does stop at is read from a restart
 /// word ([`restart`]) before it: a quiet lower-case word, or, if there is none after the
 /// skipped word, a point before the skipped word itself, which is then read again.
-fn stop_word_end(text: &str, lex: &Lexicon, at: usize) -> Option<usize> {
+fn stop_word_end(text: &str, lex: &Lexicon, at: usize, unknown: &mut Unknown) -> Option<usize> {
     let bytes = text.as_bytes();
     if at >= bytes.len() {
         return None;
@@ -138,7 +148,7 @@ fn stop_word_end(text: &str, lex: &Lexicon, at: usize) -> Option<usize> {
     let end = at + len;
     if len == 0 || bytes.get(end).is_some_and(glued) {
         // Letters beyond ASCII ("Nähe") or a joiner ("Jean-Pierre").
-        return token_end(text, lex, at);
+        return token_end(text, lex, at, unknown);
     }
     if digit {
         // A word with a digit ("DE89", "C01X00T47") is a break without flags, as a
@@ -157,7 +167,7 @@ fn stop_word_end(text: &str, lex: &Lexicon, at: usize) -> Option<usize> {
     let key = lower_key(&mut key, bytes.get(at..end)?)?;
     let bits = lex.bits(key);
     let f = plain_flags(key, bits);
-    passable(text, lex, (at, end), f, || {
+    passable(text, lex, (at, end), f, unknown, || {
         bits & (flag::GIVEN | flag::SURNAME) != 0
     })
 }
@@ -177,12 +187,14 @@ fn lower_key<'k>(buf: &'k mut [u8; MAX_KEY_BYTES], word: &[u8]) -> Option<&'k [u
 /// `end` if the scout may pass over the capitalised or upper-case word `at..end`, whose
 /// cue-word flags are `f` and which `named()` says is in a name list: a stop word,
 /// particle or locative; a cue with a quiet word after it ("Der Beschuldigte wurde …"); an
-/// unknown word with no cue before it (a German noun, a field name such as "IBAN").
+/// unknown word with no cue before it (a German noun, a field name such as "IBAN"), which
+/// is then the last such word (`unknown`).
 fn passable(
     text: &str,
     lex: &Lexicon,
     (at, end): (usize, usize),
     f: u32,
+    unknown: &mut Unknown,
     named: impl FnOnce() -> bool,
 ) -> Option<usize> {
     let quiet = flag::STOP | flag::LOCATIVE | flag::PARTICLE;
@@ -192,7 +204,11 @@ fn passable(
     if f & CUE_ITEM != 0 && quiet_after(text, lex, end) {
         return Some(end);
     }
-    (f & !flag::COMMON == 0 && !named() && no_cue_before(text, lex, at)).then_some(end)
+    if f & !flag::COMMON == 0 && !named() && no_cue_before(text, lex, at, *unknown) {
+        *unknown = (at, end);
+        return Some(end);
+    }
+    None
 }
 
 /// The flags that make a capitalised word a cue item whatever follows it but `:` (see
@@ -230,7 +246,7 @@ fn inside_number(text: &str, at: usize) -> Option<usize> {
 /// [`stop_word_end`] for a word the tokenizer must read (letters beyond ASCII, joiners):
 /// its token, classified as `items::classify_chunks` does. `at` starts a token (nothing
 /// glued before it).
-fn token_end(text: &str, lex: &Lexicon, at: usize) -> Option<usize> {
+fn token_end(text: &str, lex: &Lexicon, at: usize, unknown: &mut Unknown) -> Option<usize> {
     let mut tokens = Tokens::new(text);
     tokens.seek(at);
     let t = tokens.next().filter(|t| t.start == at)?;
@@ -246,7 +262,7 @@ fn token_end(text: &str, lex: &Lexicon, at: usize) -> Option<usize> {
     let key = key.as_bytes();
     let bits = lex.bits(key);
     let f = word_flags(lex, key, bits);
-    passable(text, lex, (at, t.end), f, || {
+    passable(text, lex, (at, t.end), f, unknown, || {
         lex.hit(key, bits, &mut Key::new()).any()
     })
 }
@@ -368,7 +384,11 @@ fn capital(lex: &Lexicon, chunk: &[u8]) -> Option<Capital> {
 /// cue: a quiet word ([`restart`]'s kind, with only punctuation and digits after it in its
 /// chunk), a stop word or locative, or the start of the text; on the way it passes at most
 /// [`PARTICLES_BACK`] particles, unknown capitalised words ([`Capital::Unknown`]) and chunks
-/// of punctuation.
+/// of punctuation. Or it meets the last unknown word passed over (`unknown`, a chunk of
+/// its own): no cue reached that word, and the look from it would go on as from here, so
+/// none reaches this one either. (It may have passed particles and unknown words up to the
+/// bound again: the answer is then one the bound alone would not give, and the same one an
+/// unbounded look gives.)
 ///
 /// The word then begins or continues a run of unknown words and particles with no cue
 /// before it, which is no name: without a cue, `shapes::span_at` finds a name only from a
@@ -376,7 +396,7 @@ fn capital(lex: &Lexicon, chunk: &[u8]) -> Option<Capital> {
 /// needs a given name after the comma. Each of those holds a capital the scout stops at,
 /// and the stretch for it starts at a restart word ([`restart`]) before the whole run, so
 /// the classifier reads the run then.
-fn no_cue_before(text: &str, lex: &Lexicon, at: usize) -> bool {
+fn no_cue_before(text: &str, lex: &Lexicon, at: usize, unknown: Unknown) -> bool {
     let bytes = text.as_bytes();
     // Punctuation glued before the word ("(Az.", a quote) is a break of its own.
     let mut end = at;
@@ -406,6 +426,9 @@ fn no_cue_before(text: &str, lex: &Lexicon, at: usize) -> bool {
         let mut start = end;
         while start > 0 && bytes.get(start - 1).is_some_and(|&b| !is_space(b)) {
             start -= 1;
+        }
+        if (start, end) == unknown {
+            return true;
         }
         let Some(chunk) = bytes.get(start..end) else {
             return false;

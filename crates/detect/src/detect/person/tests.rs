@@ -718,3 +718,69 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
     assert!(stepped.len() > 900, "{}", stepped.len());
     assert_eq!(stepped, all(&joined, false));
 }
+
+#[test]
+fn the_look_back_for_a_cue_ending_at_the_last_unknown_word_finds_what_reading_finds() {
+    // Runs of unknown capitalised words and particles longer than the look back's bound,
+    // with cues, names, stop words, punctuation and words beyond ASCII among them: the look
+    // that ends at the last unknown word passed over must step over no name.
+    const WORDS: &[&str] = &[
+        "Wohnung",
+        "Bahnhof",
+        "Quix",
+        "Hinweise",
+        "Nähe",
+        "ÉTÉ",
+        "IBAN",
+        "der",
+        "van",
+        "de",
+        "la",
+        "des",
+        "Herr",
+        "Zeuge",
+        "Beschuldigte",
+        "alias",
+        "name:",
+        "Anna",
+        "Müller",
+        "Smith",
+        "SMITH,",
+        "J.",
+        "Die",
+        "Der",
+        "und",
+        "wurde",
+        "(",
+        "14:30",
+        "Wohnung,",
+        "\"Bahnhof\"",
+    ];
+    const SEPS: &[&str] = &[" ", " ", " ", " ", " ", ", ", ". ", "\n", "-", ""];
+    let mut next = crate::detect::lcg(0x00C0_FFEE);
+    let all = |text: &str, skip: bool| {
+        let mut out = Vec::new();
+        find_in(text, skip, &mut out);
+        out.into_iter()
+            .map(|f| (f.start, f.end, f.score.to_bits(), f.reason.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let mut found = 0;
+    for round in 0..2000 {
+        let mut text = String::new();
+        for _ in 0..(5 + round % 40) {
+            // Mostly unknown words and particles, so that long runs of them occur.
+            let k = if next(3) == 0 {
+                next(WORDS.len())
+            } else {
+                next(11)
+            };
+            text.push_str(WORDS[k]);
+            text.push_str(SEPS[next(SEPS.len())]);
+        }
+        let stepped = all(&text, true);
+        assert_eq!(stepped, all(&text, false), "{text:?}");
+        found += stepped.len();
+    }
+    assert!(found > 1000, "{found}");
+}
