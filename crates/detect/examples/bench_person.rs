@@ -25,6 +25,10 @@ mod person;
 #[allow(dead_code)]
 #[path = "../src/detect/ascii.rs"]
 mod ascii;
+// The Latin letters' rules (case, lower case), likewise.
+#[allow(dead_code)]
+#[path = "../src/detect/latin.rs"]
+mod latin;
 // The eight-bytes-at-a-time masks of the PERSON scout (`person/quiet.rs`), likewise.
 #[allow(dead_code)]
 #[path = "../src/detect/swar.rs"]

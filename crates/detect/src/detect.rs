@@ -23,6 +23,7 @@ pub mod finding;
 mod gps;
 mod hit;
 mod ids;
+mod latin;
 mod mrz;
 mod national;
 mod national2;

@@ -815,21 +815,37 @@ fn match_at(text: &str, mut i: usize, word: &[u8], limit: usize) -> Option<usize
             continue;
         }
         let ch = text.get(i..)?.chars().next()?;
-        let mut buf = [0u8; 4];
-        for lc in ch.to_lowercase() {
-            for &x in lc.encode_utf8(&mut buf).as_bytes() {
-                // A word may end inside a character's lower-case form ("İ" is "i̇").
-                if k < word.len() {
-                    if word.get(k) != Some(&x) {
-                        return None;
-                    }
-                    k += 1;
+        let mut buf = [0u8; LOWER_BYTES];
+        for &x in lower_utf8(ch, &mut buf) {
+            // A word may end inside a character's lower-case form ("İ" is "i̇").
+            if k < word.len() {
+                if word.get(k) != Some(&x) {
+                    return None;
                 }
+                k += 1;
             }
         }
         i += ch.len_utf8();
     }
     (i <= limit).then_some(i)
+}
+
+/// Room for the UTF-8 of a character's lower case (at most three characters).
+const LOWER_BYTES: usize = 12;
+
+/// The UTF-8 of `ch.to_lowercase()` in `buf`: by rule for the Latin letters
+/// (`latin::lower`), else from the Unicode tables.
+#[inline(never)]
+fn lower_utf8(ch: char, buf: &mut [u8; LOWER_BYTES]) -> &[u8] {
+    if let Some(l) = super::latin::lower(ch) {
+        return l.encode_utf8(buf).as_bytes();
+    }
+    let mut n = 0;
+    for lc in ch.to_lowercase() {
+        let Some(dst) = buf.get_mut(n..) else { break };
+        n += lc.encode_utf8(dst).len();
+    }
+    buf.get(..n).unwrap_or_default()
 }
 
 /// The first three bytes of the lower-cased text at `i` (0 for bytes at or past `limit`).
@@ -847,14 +863,12 @@ fn lower_prefix(text: &str, i: usize, limit: usize) -> [u8; 3] {
     }
     let mut out = [0u8; 3];
     let mut n = 0;
-    let mut buf = [0u8; 4];
+    let mut buf = [0u8; LOWER_BYTES];
     for ch in text.get(i..limit).unwrap_or_default().chars() {
-        for lc in ch.to_lowercase() {
-            for &x in lc.encode_utf8(&mut buf).as_bytes() {
-                if let Some(slot) = out.get_mut(n) {
-                    *slot = x;
-                    n += 1;
-                }
+        for &x in lower_utf8(ch, &mut buf) {
+            if let Some(slot) = out.get_mut(n) {
+                *slot = x;
+                n += 1;
             }
         }
         if n >= 3 {
@@ -882,7 +896,7 @@ fn alnum_at(text: &str, i: usize, limit: usize) -> bool {
 /// Whether the lower-cased form of `c` ends with an alphanumeric character (it does exactly
 /// when `c` is alphanumeric, except for "İ", whose lower case ends with a combining dot).
 fn lower_alnum(c: char) -> bool {
-    c != '\u{130}' && c.is_alphanumeric()
+    c != '\u{130}' && super::latin::alnum(c)
 }
 
 /// One occurrence of a word in the text.
@@ -1225,6 +1239,15 @@ pub(crate) fn distance(text: &str, start: usize, list: &'static Words) -> Option
 #[allow(clippy::indexing_slicing)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_utf8_is_the_unicode_lower_case_of_every_character() {
+        let mut buf = [0u8; LOWER_BYTES];
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            let want: String = c.to_lowercase().collect();
+            assert_eq!(lower_utf8(c, &mut buf), want.as_bytes(), "{c:?}");
+        }
+    }
 
     #[test]
     fn word_start_and_case() {

@@ -43,7 +43,7 @@ fn letters_at(text: &str, i: usize) -> usize {
     // A character beyond ASCII at `i + n`, a character boundary: ASCII bytes lie before it
     // (or `i` itself, a boundary where a word may start).
     for c in text.get(i + n..).unwrap_or_default().chars() {
-        if !c.is_alphabetic() {
+        if !super::latin::alphabetic(c) {
             break;
         }
         n += c.len_utf8();

@@ -207,7 +207,7 @@ pub(crate) fn at(text: &str, s: usize, out: &mut Sink<'_>) {
     // The shape first: most numbers are no coordinate, and it needs no decoding.
     let prev = || text.get(..start).and_then(|t| t.chars().next_back());
     if !coordinate_shape(text, s)
-        || prev().is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '-')
+        || prev().is_some_and(|c| super::latin::alnum(c) || c == '.' || c == '-')
     {
         return;
     }

@@ -15,11 +15,11 @@ const MAX_LOCAL: usize = 64;
 const MAX_DOMAIN: usize = 253;
 
 fn local_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-' | '\'')
+    super::latin::alnum(c) || matches!(c, '.' | '_' | '%' | '+' | '-' | '\'')
 }
 
 fn domain_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '.' | '-')
+    super::latin::alnum(c) || matches!(c, '.' | '-')
 }
 
 /// EMAIL: `local@domain.tld`, RFC 5321 length limits, a dotted domain whose last label has
@@ -56,7 +56,7 @@ pub(crate) fn emails(text: &str, out: &mut Sink<'_>) {
         }
         // The local part may not start with a dot; trim leading punctuation.
         while let Some(c) = text.get(start..at).and_then(|l| l.chars().next()) {
-            if c.is_alphanumeric() {
+            if super::latin::alnum(c) {
                 break;
             }
             start += c.len_utf8();
@@ -218,7 +218,7 @@ pub(crate) fn urls(text: &str, www: &[usize], out: &mut Sink<'_>) {
         let end = url_end(text, i);
         let prev = text.get(..i).and_then(|t| t.chars().next_back());
         let free =
-            prev.is_none_or(|c| !(c.is_alphanumeric() || matches!(c, '/' | '.' | '@' | ':')));
+            prev.is_none_or(|c| !(super::latin::alnum(c) || matches!(c, '/' | '.' | '@' | ':')));
         if free
             && host_ok(text.get(i..end).unwrap_or_default())
             && text.get(i + 4..end).is_some_and(|h| h.contains('.'))

@@ -256,7 +256,7 @@ pub(crate) fn at(text: &str, s: usize, out: &mut Sink<'_>) {
     }
     // Not the middle of a longer number or word.
     let prev = text.get(..start).and_then(|t| t.chars().next_back());
-    if prev.is_some_and(|c| c.is_alphanumeric() || c == '+' || c == '.' || c == ',') {
+    if prev.is_some_and(|c| super::latin::alnum(c) || c == '+' || c == '.' || c == ',') {
         return;
     }
     if start == s

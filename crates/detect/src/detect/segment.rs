@@ -198,7 +198,7 @@ pub(crate) fn left_ok(text: &str, at: usize) -> bool {
 fn left_ok_decoded(text: &str, at: usize) -> bool {
     text.get(..at)
         .and_then(|t| t.chars().next_back())
-        .is_none_or(|c| !c.is_alphanumeric())
+        .is_none_or(|c| !super::latin::alnum(c))
 }
 
 /// `true` if the character at `at` is not alphanumeric (any script).
@@ -218,7 +218,7 @@ pub(crate) fn right_ok(text: &str, at: usize) -> bool {
 fn right_ok_decoded(text: &str, at: usize) -> bool {
     text.get(at..)
         .and_then(|t| t.chars().next())
-        .is_none_or(|c| !c.is_alphanumeric())
+        .is_none_or(|c| !super::latin::alnum(c))
 }
 
 /// A segment may take part in an identifier: it has a digit, or is a short upper-case or

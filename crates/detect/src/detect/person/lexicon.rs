@@ -114,7 +114,7 @@ impl Key {
             let ok = match c {
                 '\u{2019}' | '\u{02BC}' | '\u{2018}' => self.push('\''),
                 '\u{2010}' | '\u{2011}' => self.push('-'),
-                c => match latin1_lower(c) {
+                c => match super::super::latin::lower(c) {
                     Some(l) => self.push(l),
                     None if is_combining_mark(c) => true,
                     None => c.to_lowercase().all(|l| self.push(l)),
@@ -508,19 +508,6 @@ const FOLD: &[(char, &str)] = &[
 ];
 
 /// Combining marks of the blocks that Latin-script text uses (NFD diacritics).
-/// `c.to_lowercase()` for the characters of the ASCII and Latin-1 ranges, where it is one
-/// character (upper-case letters À–Þ are 32 below their lower case, × and ÷ excepted); `None`
-/// elsewhere. Most letters of European names are there, and the Unicode case tables cost a
-/// search (and under opt-level "z" several calls) per character.
-fn latin1_lower(c: char) -> Option<char> {
-    match c {
-        '\0'..='\u{7F}' => Some(c.to_ascii_lowercase()),
-        '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{DE}' => char::from_u32(u32::from(c) + 32),
-        '\u{80}'..='\u{BF}' | '\u{D7}'..='\u{D7}' | '\u{DF}'..='\u{FF}' => Some(c),
-        _ => None,
-    }
-}
-
 pub(super) fn is_combining_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
@@ -536,16 +523,6 @@ mod tests {
         let mut k = Key::new();
         assert!(k.set_folded("seán müller-łódź".as_bytes()));
         assert_eq!(k.as_bytes(), b"sean muller-lodz");
-    }
-
-    #[test]
-    fn latin1_fast_path_is_unicode_lower_case() {
-        for c in (0..=0x2FF_u32).filter_map(char::from_u32) {
-            if let Some(l) = latin1_lower(c) {
-                assert_eq!(c.to_lowercase().collect::<Vec<_>>(), [l], "{c:?}");
-            }
-        }
-        assert_eq!(latin1_lower('Ā'), None);
     }
 
     #[test]

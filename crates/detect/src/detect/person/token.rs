@@ -136,7 +136,7 @@ impl Stats {
             self.any_upper |= c.is_ascii_uppercase();
             self.lower += usize::from(c.is_ascii_lowercase());
             self.other += usize::from(!c.is_ascii_alphabetic());
-        } else if latin_letter(c).unwrap_or_else(|| c.is_alphabetic()) {
+        } else if super::super::latin::alphabetic(c) {
             self.letters += 1;
             let (upper, lower) = case_of(c);
             if upper {
@@ -344,7 +344,7 @@ fn is_word_start(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        latin_letter(c).unwrap_or_else(|| c.is_alphanumeric())
+        super::super::latin::alnum(c)
     }
 }
 
@@ -352,30 +352,16 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        latin_letter(c).unwrap_or_else(|| c.is_alphanumeric() || is_combining_mark(c))
+        super::super::latin::alnum(c) || is_combining_mark(c)
     }
 }
 
 /// `(c.is_uppercase(), c.is_lowercase())`, answered without the Unicode tables for the
-/// letters of Latin-1 (U+00C0–U+00FF: À–Þ upper case, ß–ÿ lower case, × and ÷ neither), the
-/// accented letters of most Western European words.
+/// letters of Latin-1 and Latin Extended-A (`latin::case`), the accented letters of most
+/// European words.
 #[inline(always)]
 pub(super) fn case_of(c: char) -> (bool, bool) {
-    match u32::from(c) {
-        0xD7 | 0xF7 => (false, false),
-        0xC0..=0xDE => (true, false),
-        0xDF..=0xFF => (false, true),
-        _ => (c.is_uppercase(), c.is_lowercase()),
-    }
-}
-
-/// Whether `c` is a letter, answered without the Unicode tables for the accented Latin
-/// letters (U+00C0–U+024F, where only × and ÷ are no letters): the letters of most European
-/// names, for which `char::is_alphanumeric` searches a table each time. `None` elsewhere.
-#[inline(always)]
-fn latin_letter(c: char) -> Option<bool> {
-    let u = u32::from(c);
-    (0xC0..0x250).contains(&u).then_some(u != 0xD7 && u != 0xF7)
+    super::super::latin::case(c).unwrap_or_else(|| (c.is_uppercase(), c.is_lowercase()))
 }
 
 impl Iterator for Tokens<'_> {
@@ -520,17 +506,6 @@ mod tests {
                         }
                     }
                 }
-            }
-        }
-    }
-
-    #[test]
-    fn latin_letters_are_unicode_letters() {
-        for c in (0..0x300_u32).filter_map(char::from_u32) {
-            if let Some(letter) = latin_letter(c) {
-                assert_eq!(letter, c.is_alphabetic(), "{c:?}");
-                assert_eq!(letter, c.is_alphanumeric(), "{c:?}");
-                assert!(!is_combining_mark(c), "{c:?}");
             }
         }
     }
