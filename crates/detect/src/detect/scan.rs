@@ -33,12 +33,14 @@ fn run_with(
     let out = &mut sink;
     // Where `www.` occurs, collected on the way (see `net::urls`).
     let mut www = Vec::new();
+    // One candidate for the whole text, emptied for each run (see `segment::Cand::new`).
+    let mut cand = segment::Cand::new(text, 0);
     for (s, e, bits) in segment::segments(text) {
         if skip_plain && plain_word(bytes, s, e, bits) {
             continue;
         }
         www.extend(net::www_at(bytes, s, e));
-        segment::combos(text, s, e, bits, |c| {
+        segment::combos_in(&mut cand, s, e, bits, |c| {
             ids::visit(c, out);
             tokens::visit(c, out);
         });

@@ -31,7 +31,8 @@ pub(crate) struct Cand<'t> {
     pub start: usize,
     /// Byte offset one past the last character.
     pub end: usize,
-    buf: [u8; MAX_COMPACT],
+    /// The characters, then up to [`COPY`] bytes of whatever followed the last segment.
+    buf: [u8; MAX_COMPACT + COPY],
     len: usize,
     glens: [u8; MAX_GROUPS],
     seps: [u8; MAX_GROUPS],
@@ -42,13 +43,20 @@ pub(crate) struct Cand<'t> {
     bits: u8,
 }
 
+/// Segments of up to this many bytes are copied into a candidate as this many bytes (see
+/// [`Cand::push`]).
+const COPY: usize = 16;
+
 impl<'t> Cand<'t> {
-    fn new(text: &'t str, start: usize) -> Self {
+    /// A candidate of `text` at `start`, with no segment yet. [`combos`] makes one per text and
+    /// empties it for each run ([`Cand::restart`]): made for each run, its buffer was zeroed
+    /// each time (in wasm a `memory.fill`, which V8 makes a call).
+    pub(crate) fn new(text: &'t str, start: usize) -> Self {
         Cand {
             text,
             start,
             end: start,
-            buf: [0; MAX_COMPACT],
+            buf: [0; MAX_COMPACT + COPY],
             len: 0,
             glens: [0; MAX_GROUPS],
             seps: [0; MAX_GROUPS],
@@ -123,16 +131,44 @@ impl<'t> Cand<'t> {
         self.groups() == shape
     }
 
-    /// Adds the segment `seg` (ASCII letters and digits, whose class bits are `bits`) after
-    /// the separator `sep`; `false` if it does not fit.
-    fn push(&mut self, seg: &[u8], sep: Option<u8>, bits: u8) -> bool {
-        let Some(dst) = self.buf.get_mut(self.len..self.len + seg.len()) else {
+    /// The candidate at `start` with no segment: what [`Cand::new`] makes. Only the parts of
+    /// the buffers that the counts cover are ever read, so they are not cleared.
+    fn restart(&mut self, start: usize) {
+        self.start = start;
+        self.end = start;
+        self.len = 0;
+        self.n = 0;
+        self.bits = 0;
+    }
+
+    /// Adds the segment `self.text[s..e]` (ASCII letters and digits, whose class bits are
+    /// `bits`) after the separator `sep`; `false` if it does not fit.
+    ///
+    /// A segment of up to [`COPY`] bytes is copied as [`COPY`] bytes when the text has them
+    /// (the bytes past it are left beyond `len`): a copy of a fixed size is a load and a store,
+    /// one of a length known only at run time a `memory.copy` in wasm, which V8 makes a call.
+    fn push(&mut self, s: usize, e: usize, sep: Option<u8>, bits: u8) -> bool {
+        let bytes = self.text.as_bytes();
+        let (Some(seg), Some(g)) = (bytes.get(s..e), self.glens.get_mut(self.n)) else {
             return false;
         };
-        let (Some(g), Ok(l)) = (self.glens.get_mut(self.n), u8::try_from(seg.len())) else {
+        let Ok(l) = u8::try_from(seg.len()) else {
             return false;
         };
-        dst.copy_from_slice(seg);
+        if self.len + seg.len() > MAX_COMPACT {
+            return false;
+        }
+        let wide = bytes
+            .get(s..s + COPY)
+            .filter(|_| seg.len() <= COPY)
+            .zip(self.buf.get_mut(self.len..self.len + COPY));
+        match wide {
+            Some((src, dst)) => dst.copy_from_slice(src),
+            None => match self.buf.get_mut(self.len..self.len + seg.len()) {
+                Some(dst) => dst.copy_from_slice(seg),
+                None => return false,
+            },
+        }
         self.bits |= bits;
         *g = l;
         if let (Some(sep), Some(slot)) = (sep, self.seps.get_mut(self.n.wrapping_sub(1))) {
@@ -276,21 +312,35 @@ fn fraction(c: &Cand<'_>) -> bool {
 
 /// Offers every candidate that starts with the segment `text[s..e]` to `visit`.
 /// `bits`: the segment's class bits (see [`segments`]).
+#[cfg(test)]
 pub(crate) fn combos(text: &str, s: usize, e: usize, bits: u8, visit: impl FnMut(&Cand<'_>)) {
-    combos_with(text, s, e, bits, visit, true);
+    combos_with(&mut Cand::new(text, s), s, e, bits, visit, true);
+}
+
+/// [`combos`] of `c.text`, built in `c` (any candidate of that text: [`Cand::new`] once per
+/// text).
+pub(crate) fn combos_in<'t>(
+    c: &mut Cand<'t>,
+    s: usize,
+    e: usize,
+    bits: u8,
+    visit: impl FnMut(&Cand<'t>),
+) {
+    combos_with(c, s, e, bits, visit, true);
 }
 
 /// [`combos`], leaving a short first segment that [`reaches_four`] rules out at once
 /// (`early`), or building its run (the reference the tests compare with).
 #[inline(always)]
-fn combos_with(
-    text: &str,
+fn combos_with<'t>(
+    c: &mut Cand<'t>,
     s: usize,
     e: usize,
     bits: u8,
-    mut visit: impl FnMut(&Cand<'_>),
+    mut visit: impl FnMut(&Cand<'t>),
     early: bool,
 ) {
+    let text = c.text;
     let bytes = text.as_bytes();
     let Some(first) = bytes.get(s..e) else { return };
     // No recognizer accepts fewer than 4 characters (see the loop below): a short segment
@@ -321,16 +371,16 @@ fn combos_with(
     if early && first.len() < 4 && !reaches_four(bytes, e, first.len(), max_groups) {
         return;
     }
-    let mut c = Cand::new(text, s);
-    if !c.push(first, None, bits) {
+    c.restart(s);
+    if !c.push(s, e, None, bits) {
         return;
     }
     let mut end = e;
     loop {
         c.end = end;
         // No recognizer accepts fewer than 4 characters (`B 12`, `1.1.1.1`).
-        if c.len >= 4 && right_ok(text, end) && !glued(&c) {
-            visit(&c);
+        if c.len >= 4 && right_ok(text, end) && !glued(c) {
+            visit(c);
         }
         let Some(&sep) = bytes.get(end).filter(|&&b| is_sep(b)) else {
             break;
@@ -341,10 +391,9 @@ fn combos_with(
             break;
         }
         let (ne, seg_bits) = run_end(bytes, ns);
-        let Some(seg) = bytes.get(ns..ne) else { break };
-        if !idish(seg_bits, seg.len())
-            || c.len + seg.len() > max_len
-            || !c.push(seg, Some(sep), seg_bits)
+        if !idish(seg_bits, ne - ns)
+            || c.len + (ne - ns) > max_len
+            || !c.push(ns, ne, Some(sep), seg_bits)
         {
             break;
         }
@@ -515,11 +564,72 @@ mod tests {
             for (s, e, bits) in segments(&text) {
                 let mut fast = Vec::new();
                 let mut slow = Vec::new();
-                combos_with(&text, s, e, bits, |c| fast.push((c.start, c.end)), true);
-                combos_with(&text, s, e, bits, |c| slow.push((c.start, c.end)), false);
+                let mut c = Cand::new(&text, s);
+                combos_with(&mut c, s, e, bits, |c| fast.push((c.start, c.end)), true);
+                combos_with(&mut c, s, e, bits, |c| slow.push((c.start, c.end)), false);
                 assert_eq!(fast, slow, "{text:?} at {s}");
             }
         }
+    }
+
+    #[test]
+    fn a_candidate_emptied_for_each_run_is_a_new_one() {
+        // Segments shorter and longer than the wide copy, at the end of the text (where fewer
+        // than sixteen bytes follow), after long runs that leave stale bytes in the buffer.
+        const PIECES: &[&str] = &[
+            "1",
+            "12",
+            "4111",
+            "DE89",
+            "3704",
+            "ab",
+            "AB",
+            "cafe",
+            "x1",
+            "0123456789012345",
+            "01234567890123456789",
+            "ABCDEFGHIJ0123456789KL",
+            " ",
+            "-",
+            ".",
+            "/",
+            "+",
+            ":",
+            "é",
+        ];
+        let mut next = crate::detect::lcg(0x5EC0_11D5);
+        let mut seen = 0;
+        for _ in 0..5_000 {
+            let text: String = (0..next(30)).map(|_| PIECES[next(PIECES.len())]).collect();
+            let mut reused = Cand::new(&text, 0);
+            for (s, e, bits) in segments(&text) {
+                let describe = |c: &Cand<'_>| {
+                    (
+                        c.start,
+                        c.end,
+                        c.compact().to_vec(),
+                        c.groups().to_vec(),
+                        c.seps().to_vec(),
+                        c.bits,
+                    )
+                };
+                let (mut fresh, mut again) = (Vec::new(), Vec::new());
+                combos(&text, s, e, bits, |c| fresh.push(describe(c)));
+                combos_in(&mut reused, s, e, bits, |c| again.push(describe(c)));
+                assert_eq!(fresh, again, "{text:?} at {s}");
+                // The characters are the text's, separators left out.
+                for (start, end, compact, ..) in &fresh {
+                    let want: Vec<u8> = text.as_bytes()[*start..*end]
+                        .iter()
+                        .copied()
+                        .filter(u8::is_ascii_alphanumeric)
+                        .collect();
+                    assert_eq!(compact, &want, "{text:?} at {start}");
+                }
+                seen += fresh.len();
+            }
+        }
+        assert!(seen > 5_000, "{seen}");
     }
 
     #[test]
