@@ -158,12 +158,25 @@ impl<'t> Cand<'t> {
         if self.len + seg.len() > MAX_COMPACT {
             return false;
         }
-        let wide = bytes
-            .get(s..s + COPY)
-            .filter(|_| seg.len() <= COPY)
+        // Two words of eight bytes, loaded and stored: written as a copy of sixteen bytes, LLVM
+        // merged it with the copy of `seg` below into one copy of a length chosen at run time
+        // (a `memory.copy` call again, natively `memcpy`).
+        let word = |at: usize| {
+            bytes
+                .get(at..at + 8)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+                .map(u64::from_le_bytes)
+        };
+        let wide = (seg.len() <= COPY)
+            .then(|| word(s).zip(word(s + 8)))
+            .flatten()
             .zip(self.buf.get_mut(self.len..self.len + COPY));
         match wide {
-            Some((src, dst)) => dst.copy_from_slice(src),
+            Some(((lo, hi), dst)) => {
+                let (d0, d1) = dst.split_at_mut(8);
+                d0.copy_from_slice(&lo.to_le_bytes());
+                d1.copy_from_slice(&hi.to_le_bytes());
+            }
             None => match self.buf.get_mut(self.len..self.len + seg.len()) {
                 Some(dst) => dst.copy_from_slice(seg),
                 None => return false,
