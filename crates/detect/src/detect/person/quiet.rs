@@ -60,8 +60,22 @@ pub(super) struct Scout<'a> {
     next: usize,
     /// The upper-case letter the current busy stretch must pass before it may end.
     pub(super) target: usize,
-    /// The last unknown word passed over for having no cue before it (see [`Unknown`]).
+    /// What the questions of the scout share (see [`Memo`]).
+    memo: Memo,
+}
+
+/// What the scout's questions share: the last unknown word passed over ([`Unknown`]), and
+/// three lexicon keys, written afresh for each word. Made once for a text: a key is 144
+/// bytes, and making one per word looked up zeroed it each time (in wasm a `memory.fill`,
+/// which V8 makes a call: ~80,000 per `analyze` of the 10 MB corpus with the classifier's).
+struct Memo {
     unknown: Unknown,
+    /// A capitalised word beyond ASCII ([`token_end`]).
+    word: Key,
+    /// Its folded form ([`Lexicon::hit`]).
+    scratch: Key,
+    /// A lower-case word ([`lower_flags`]).
+    key: Key,
 }
 
 /// The bounds of the last word [`passable`] passed over as an unknown word with no cue
@@ -79,7 +93,12 @@ impl<'a> Scout<'a> {
             from: usize::MAX,
             next: 0,
             target: 0,
-            unknown: (usize::MAX, 0),
+            memo: Memo {
+                unknown: (usize::MAX, 0),
+                word: Key::new(),
+                scratch: Key::new(),
+                key: Key::new(),
+            },
         }
     }
 
@@ -94,7 +113,7 @@ impl<'a> Scout<'a> {
                 let upper = first_upper(self.text, at);
                 // Each pass moves on: an end not past the letter (none at the text's end)
                 // stops here.
-                match stop_word_end(self.text, lex, upper, &mut self.unknown) {
+                match stop_word_end(self.text, lex, upper, &mut self.memo) {
                     Some(end) if end > upper => at = end,
                     _ => break upper,
                 }
@@ -126,7 +145,7 @@ impl<'a> Scout<'a> {
 /// so the next word is no name; and the letter the scout does stop at is read from a restart
 /// word ([`restart`]) before it: a quiet lower-case word, or, if there is none after the
 /// skipped word, a point before the skipped word itself, which is then read again.
-fn stop_word_end(text: &str, lex: &Lexicon, at: usize, unknown: &mut Unknown) -> Option<usize> {
+fn stop_word_end(text: &str, lex: &Lexicon, at: usize, memo: &mut Memo) -> Option<usize> {
     let bytes = text.as_bytes();
     if at >= bytes.len() {
         return None;
@@ -148,7 +167,7 @@ fn stop_word_end(text: &str, lex: &Lexicon, at: usize, unknown: &mut Unknown) ->
     let end = at + len;
     if len == 0 || bytes.get(end).is_some_and(glued) {
         // Letters beyond ASCII ("Nähe") or a joiner ("Jean-Pierre").
-        return token_end(text, lex, at, unknown);
+        return token_end(text, lex, at, memo);
     }
     if digit {
         // A word with a digit ("DE89", "C01X00T47") is a break without flags, as a
@@ -167,9 +186,14 @@ fn stop_word_end(text: &str, lex: &Lexicon, at: usize, unknown: &mut Unknown) ->
     let key = lower_key(&mut key, bytes.get(at..end)?)?;
     let bits = lex.bits(key);
     let f = plain_flags(key, bits);
-    passable(text, lex, (at, end), f, unknown, || {
-        bits & (flag::GIVEN | flag::SURNAME) != 0
-    })
+    passable(
+        text,
+        lex,
+        (at, end),
+        f,
+        (&mut memo.unknown, &mut memo.key),
+        || bits & (flag::GIVEN | flag::SURNAME) != 0,
+    )
 }
 
 /// The ASCII `word` lower-cased into `buf` (`None` if it is longer): the lexicon key of an
@@ -188,23 +212,23 @@ fn lower_key<'k>(buf: &'k mut [u8; MAX_KEY_BYTES], word: &[u8]) -> Option<&'k [u
 /// cue-word flags are `f` and which `named()` says is in a name list: a stop word,
 /// particle or locative; a cue with a quiet word after it ("Der Beschuldigte wurde …"); an
 /// unknown word with no cue before it (a German noun, a field name such as "IBAN"), which
-/// is then the last such word (`unknown`).
+/// is then the last such word (`unknown`). `key`: room for the keys of the words looked at.
 fn passable(
     text: &str,
     lex: &Lexicon,
     (at, end): (usize, usize),
     f: u32,
-    unknown: &mut Unknown,
+    (unknown, key): (&mut Unknown, &mut Key),
     named: impl FnOnce() -> bool,
 ) -> Option<usize> {
     let quiet = flag::STOP | flag::LOCATIVE | flag::PARTICLE;
     if f & quiet != 0 && f & !(quiet | flag::COMMON) == 0 {
         return Some(end);
     }
-    if f & CUE_ITEM != 0 && quiet_after(text, lex, end) {
+    if f & CUE_ITEM != 0 && quiet_after(text, lex, end, key) {
         return Some(end);
     }
-    if f & !flag::COMMON == 0 && !named() && no_cue_before(text, lex, at, *unknown) {
+    if f & !flag::COMMON == 0 && !named() && no_cue_before(text, lex, at, *unknown, key) {
         *unknown = (at, end);
         return Some(end);
     }
@@ -246,7 +270,7 @@ fn inside_number(text: &str, at: usize) -> Option<usize> {
 /// [`stop_word_end`] for a word the tokenizer must read (letters beyond ASCII, joiners):
 /// its token, classified as `items::classify_chunks` does. `at` starts a token (nothing
 /// glued before it).
-fn token_end(text: &str, lex: &Lexicon, at: usize, unknown: &mut Unknown) -> Option<usize> {
+fn token_end(text: &str, lex: &Lexicon, at: usize, memo: &mut Memo) -> Option<usize> {
     let mut tokens = Tokens::new(text);
     tokens.seek(at);
     let t = tokens.next().filter(|t| t.start == at)?;
@@ -257,14 +281,19 @@ fn token_end(text: &str, lex: &Lexicon, at: usize, unknown: &mut Unknown) -> Opt
     if !matches!(t.shape, Some(Shape::Cap | Shape::Upper)) {
         return None;
     }
-    let mut key = Key::new();
-    key.set(text.get(t.start..t.end)?);
-    let key = key.as_bytes();
+    memo.word.set(text.get(t.start..t.end)?);
+    let key = memo.word.as_bytes();
     let bits = lex.bits(key);
     let f = word_flags(lex, key, bits);
-    passable(text, lex, (at, t.end), f, unknown, || {
-        lex.hit(key, bits, &mut Key::new()).any()
-    })
+    let scratch = &mut memo.scratch;
+    passable(
+        text,
+        lex,
+        (at, t.end),
+        f,
+        (&mut memo.unknown, &mut memo.key),
+        || lex.hit(key, bits, scratch).any(),
+    )
 }
 
 /// Whether `chunk` (a run of non-space bytes starting at `start` of `text`) holds no word:
@@ -284,7 +313,7 @@ fn no_word(text: &str, start: usize, chunk: &[u8]) -> bool {
 /// may start) classify as breaks and commas only: a lower-case word without cue-word flags,
 /// or a stop word or locative, then punctuation and numbers (the first-token test of
 /// `items::classify_chunks`, for a word beyond ASCII).
-fn breaks_only(text: &str, lex: &Lexicon, start: usize, end: usize) -> bool {
+fn breaks_only(text: &str, lex: &Lexicon, start: usize, end: usize, key: &mut Key) -> bool {
     let mut tokens = Tokens::new(text);
     tokens.seek(start);
     let Some(first) = tokens.next() else {
@@ -308,17 +337,16 @@ fn breaks_only(text: &str, lex: &Lexicon, start: usize, end: usize) -> bool {
         // A number or a word with a digit: a break.
         return true;
     }
-    lower_flags(text, lex, &first).is_some_and(|f| f & !(flag::STOP | flag::LOCATIVE) == 0)
+    lower_flags(text, lex, &first, key).is_some_and(|f| f & !(flag::STOP | flag::LOCATIVE) == 0)
 }
 
 /// The cue-word flags the classifier gives the lower-case word token `t` (0 for a word too
-/// long to look up, which is a break).
-fn lower_flags(text: &str, lex: &Lexicon, t: &Token) -> Option<u32> {
+/// long to look up, which is a break), written in `key`.
+fn lower_flags(text: &str, lex: &Lexicon, t: &Token, key: &mut Key) -> Option<u32> {
     let word = text.get(t.start..t.end)?;
     if word.len() > MAX_KEY_BYTES {
         return Some(0);
     }
-    let mut key = Key::new();
     key.set(word);
     let key = key.as_bytes();
     Some(word_flags(lex, key, lex.cue_bits(key)))
@@ -327,7 +355,7 @@ fn lower_flags(text: &str, lex: &Lexicon, t: &Token) -> Option<u32> {
 /// Whether white space and then a quiet word follow `end`: a cue word ending at `end` then
 /// announces nothing (a break after it clears it), so its capital need not be read. At the
 /// end of the text there is nothing to announce either.
-fn quiet_after(text: &str, lex: &Lexicon, end: usize) -> bool {
+fn quiet_after(text: &str, lex: &Lexicon, end: usize, key: &mut Key) -> bool {
     let bytes = text.as_bytes();
     let mut p = end;
     while bytes.get(p).is_some_and(|&b| is_space(b)) {
@@ -342,7 +370,7 @@ fn quiet_after(text: &str, lex: &Lexicon, end: usize) -> bool {
     let Some(t) = tokens.next() else {
         return true;
     };
-    t.start == p && t.shape == Some(Shape::Lower) && lower_flags(text, lex, &t) == Some(0)
+    t.start == p && t.shape == Some(Shape::Lower) && lower_flags(text, lex, &t, key) == Some(0)
 }
 
 /// What a capitalised ASCII word before a passed-over word is to the classifier.
@@ -396,7 +424,7 @@ fn capital(lex: &Lexicon, chunk: &[u8]) -> Option<Capital> {
 /// needs a given name after the comma. Each of those holds a capital the scout stops at,
 /// and the stretch for it starts at a restart word ([`restart`]) before the whole run, so
 /// the classifier reads the run then.
-fn no_cue_before(text: &str, lex: &Lexicon, at: usize, unknown: Unknown) -> bool {
+fn no_cue_before(text: &str, lex: &Lexicon, at: usize, unknown: Unknown, key: &mut Key) -> bool {
     let bytes = text.as_bytes();
     // Punctuation glued before the word ("(Az.", a quote) is a break of its own.
     let mut end = at;
@@ -446,7 +474,7 @@ fn no_cue_before(text: &str, lex: &Lexicon, at: usize, unknown: Unknown) -> bool
         if !chunk.is_ascii() && (word.is_empty() || rest.first().is_some_and(|b| !b.is_ascii())) {
             // A word with letters beyond ASCII ("téléphones.", "überwiesen"): read as the
             // tokenizer reads it.
-            return breaks_only(text, lex, start, end);
+            return breaks_only(text, lex, start, end, key);
         }
         if word.is_empty() {
             // A stop word: a break. An unknown word: part of the same run, which is no
@@ -472,7 +500,7 @@ fn no_cue_before(text: &str, lex: &Lexicon, at: usize, unknown: Unknown) -> bool
                 .all(|b| b.is_ascii_punctuation() || b.is_ascii_digit())
         {
             // Letters after the first word ("2024/117-B."): read as the tokenizer reads it.
-            return breaks_only(text, lex, start, end);
+            return breaks_only(text, lex, start, end, key);
         }
         // A quiet word (`quiet_ascii_word`, its flags asked once for both questions here:
         // the word is no longer than a key).
