@@ -117,7 +117,11 @@ fn findings_to_js(findings: &[JsFinding<'_>]) -> Result<JsValue, JsValue> {
         let (Ok(start), Ok(end)) = (u32::try_from(f.start), u32::try_from(f.end)) else {
             return Err(result_error());
         };
-        at.copy_from_slice(&[start, end]);
+        // Element by element: a slice copy is a call of `copy_from_slice` (this crate is built
+        // for size), and a `memory.copy` call in it, per finding.
+        if let [s, e] = at {
+            (*s, *e) = (start, end);
+        }
         *score = f.score;
         let fields = [
             Some(f.entity),
@@ -281,7 +285,10 @@ fn js_findings<'a, 't>(
         // One text (`analyze`, `redactText`): one pass over it, no grouping by path.
         let mut bytes = vec![0usize; findings.len() * 2];
         for (f, pair) in findings.iter().zip(bytes.chunks_exact_mut(2)) {
-            pair.copy_from_slice(&[f.start, f.end]);
+            // Element by element, as in `findings_to_js`.
+            if let [s, e] = pair {
+                (*s, *e) = (f.start, f.end);
+            }
         }
         let units = text_of(None).map(|text| utf16_positions(text, &bytes));
         let units = units.as_deref().unwrap_or(&bytes);

@@ -132,7 +132,9 @@ fn by_clusters(merged: Vec<Finding>) -> Vec<Finding> {
 /// Rule 2 on one cluster (emptied): appends the kept candidates to `out`, sorted by start.
 fn greedy(cluster: &mut Vec<Finding>, out: &mut Vec<Finding>) {
     if cluster.len() <= 1 {
-        out.append(cluster);
+        // Most clusters: one candidate, moved by value (`append` copied it with a
+        // `memory.copy` call in wasm, one per finding).
+        out.extend(cluster.pop());
         return;
     }
     // The class needs string searches in the reason: compute it once per finding, not once
