@@ -6,6 +6,7 @@
 #
 #   scripts/v8-count.sh [DIR] [analyze|detect]          # DIR: a built package (default pkg)
 #   scripts/v8-count.sh --profile [analyze|detect]      # per wasm function, current tree
+#   scripts/v8-count.sh --memcalls [DIR] [analyze|detect] # memory.copy / memory.fill calls
 #
 # --profile builds the package with function names into /tmp/borderseal-v8prof and prints
 # the instructions per function (bench/v8-attr.py). Counts are not times: they miss cache
@@ -16,7 +17,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 profile=0
+memcalls=0
 if [[ ${1:-} == --profile ]]; then profile=1; shift; fi
+if [[ ${1:-} == --memcalls ]]; then memcalls=1; shift; fi
 if ((profile)); then dir=/tmp/borderseal-v8prof; fn=${1:-analyze}; else dir=${1:-pkg}; fn=${2:-analyze}; fi
 
 if ! command -v valgrind >/dev/null 2>&1; then
@@ -37,6 +40,20 @@ if ((profile)); then
     --smc-check=all-non-file node --log-code --logfile="$dir/code.log" --no-logfile-per-isolate \
     "${node_flags[@]}" bench/v8-count.mjs "$dir" "$corpus" "$fn" 2 2>/dev/null >/dev/null
   python3 bench/v8-attr.py "$dir/code.log" "$dir/callgrind.out" 2
+  exit 0
+fi
+
+if ((memcalls)); then
+  # V8 makes wasm's memory.copy and memory.fill calls of C functions (bench/v8-memcalls.py):
+  # their calls per `analyze`, (three calls - one call) / 2 as below.
+  calls() {
+    valgrind --tool=callgrind --callgrind-out-file=/tmp/borderseal-memcalls.$1.out \
+      node "${node_flags[@]}" bench/v8-count.mjs "$dir" "$corpus" "$fn" "$1" >/dev/null 2>&1
+    python3 bench/v8-memcalls.py /tmp/borderseal-memcalls.$1.out
+  }
+  read -r c1 f1 < <(calls 1)
+  read -r c3 f3 < <(calls 3)
+  echo "$dir $fn: $(((c3 - c1) / 2)) memory.copy and $(((f3 - f1) / 2)) memory.fill calls per call (V8, valgrind)"
   exit 0
 fi
 

@@ -21,14 +21,19 @@ pub(crate) fn alnum(c: char) -> bool {
 /// [`alnum`] of a character beyond ASCII, out of line (few characters of a text).
 #[inline(never)]
 fn alnum_beyond_ascii(c: char) -> bool {
+    by_rule(c).unwrap_or_else(|| c.is_alphanumeric())
+}
+
+/// Whether `c`, beyond ASCII, is a letter (and so alphanumeric too), where a rule knows: the
+/// Latin letters are (all of U+00C0–U+024F but × and ÷), the pictographs of U+1F300–U+1FAFF
+/// are not.
+#[inline(always)]
+fn by_rule(c: char) -> Option<bool> {
     let u = u32::from(c);
     if (0xC0..0x250).contains(&u) {
-        return u != 0xD7 && u != 0xF7;
+        return Some(u != 0xD7 && u != 0xF7);
     }
-    if (0x1F300..0x1FB00).contains(&u) {
-        return false;
-    }
-    c.is_alphanumeric()
+    (0x1F300..0x1FB00).contains(&u).then_some(false)
 }
 
 /// Whether `c` is alphabetic (`char::is_alphabetic`), with [`alnum`]'s rules (the Latin
@@ -45,14 +50,7 @@ pub(crate) fn alphabetic(c: char) -> bool {
 /// [`alphabetic`] of a character beyond ASCII, out of line.
 #[inline(never)]
 fn alphabetic_beyond_ascii(c: char) -> bool {
-    let u = u32::from(c);
-    if (0xC0..0x250).contains(&u) {
-        return u != 0xD7 && u != 0xF7;
-    }
-    if (0x1F300..0x1FB00).contains(&u) {
-        return false;
-    }
-    c.is_alphabetic()
+    by_rule(c).unwrap_or_else(|| c.is_alphabetic())
 }
 
 /// `(c.is_uppercase(), c.is_lowercase())` for the letters of Latin-1 and Latin Extended-A

@@ -426,6 +426,16 @@ fn chunked_matching_finds_what_whole_matching_finds() {
     }
 }
 
+/// The findings of `text`, stepping over quiet stretches or reading every token, as
+/// comparable tuples.
+fn findings_of(text: &str, skip_quiet: bool) -> Vec<(usize, usize, u32, String)> {
+    let mut out = Vec::new();
+    find_in(text, skip_quiet, &mut out);
+    out.into_iter()
+        .map(|f| (f.start, f.end, f.score.to_bits(), f.reason.to_string()))
+        .collect()
+}
+
 #[test]
 fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
     // Every kind of token a quiet stretch may hold or end with, next to names: lower-case
@@ -546,13 +556,6 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
         " ", " ", " ", " ", "", ", ", ". ", "\n", " \n ", "; ", ": ", "-",
     ];
     let mut next = crate::detect::lcg(0x0051_1E47);
-    let all = |text: &str, skip: bool| {
-        let mut out = Vec::new();
-        find_in(text, skip, &mut out);
-        out.into_iter()
-            .map(|f| (f.start, f.end, f.score.to_bits(), f.reason.to_string()))
-            .collect::<Vec<_>>()
-    };
     let mut found = 0;
     for round in 0..400 {
         let mut text = String::new();
@@ -560,8 +563,8 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
             text.push_str(WORDS[next(WORDS.len())]);
             text.push_str(SEPS[next(SEPS.len())]);
         }
-        let stepped = all(&text, true);
-        assert_eq!(stepped, all(&text, false), "{text:?}");
+        let stepped = findings_of(&text, true);
+        assert_eq!(stepped, findings_of(&text, false), "{text:?}");
         found += stepped.len();
     }
     assert!(found > 900, "{found}");
@@ -601,7 +604,11 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
                     format!("{LONG} {flagged}{sep}{name}"),
                     format!("{LONG} zq {flagged}{sep}{name} {LONG} {flagged} {name}"),
                 ] {
-                    assert_eq!(all(&text, true), all(&text, false), "{text:?}");
+                    assert_eq!(
+                        findings_of(&text, true),
+                        findings_of(&text, false),
+                        "{text:?}"
+                    );
                 }
             }
         }
@@ -619,7 +626,11 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
                     format!("{LONG}. {stop} {before} {name}"),
                     format!("{LONG} {stop}, {name} {LONG} {stop}-{name} {stop}'{name}"),
                 ] {
-                    assert_eq!(all(&text, true), all(&text, false), "{text:?}");
+                    assert_eq!(
+                        findings_of(&text, true),
+                        findings_of(&text, false),
+                        "{text:?}"
+                    );
                 }
             }
         }
@@ -694,7 +705,11 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
                     format!("{LONG}. {unknown} {before} {name} {LONG} {unknown}-{name}"),
                     format!("{LONG} {before} ({unknown}) {LONG} {before} \"{unknown}\" {name}"),
                 ] {
-                    assert_eq!(all(&text, true), all(&text, false), "{text:?}");
+                    assert_eq!(
+                        findings_of(&text, true),
+                        findings_of(&text, false),
+                        "{text:?}"
+                    );
                 }
             }
         }
@@ -704,19 +719,27 @@ fn stepping_over_quiet_stretches_finds_what_reading_every_token_finds() {
     let records: Vec<Value> = serde_json::from_str(FIXTURES).unwrap();
     for r in &records {
         let input = r["input"].as_str().unwrap();
-        assert_eq!(all(input, true), all(input, false), "{input:?}");
+        assert_eq!(
+            findings_of(input, true),
+            findings_of(input, false),
+            "{input:?}"
+        );
     }
     let mut joined = String::new();
     for line in EVAL.lines() {
         let record: Value = serde_json::from_str(line).unwrap();
         let input = record["text"].as_str().unwrap();
-        assert_eq!(all(input, true), all(input, false), "{input:?}");
+        assert_eq!(
+            findings_of(input, true),
+            findings_of(input, false),
+            "{input:?}"
+        );
         joined.push_str(input);
         joined.push_str("\n\n");
     }
-    let stepped = all(&joined, true);
+    let stepped = findings_of(&joined, true);
     assert!(stepped.len() > 900, "{}", stepped.len());
-    assert_eq!(stepped, all(&joined, false));
+    assert_eq!(stepped, findings_of(&joined, false));
 }
 
 #[test]
@@ -758,13 +781,6 @@ fn the_look_back_for_a_cue_ending_at_the_last_unknown_word_finds_what_reading_fi
     ];
     const SEPS: &[&str] = &[" ", " ", " ", " ", " ", ", ", ". ", "\n", "-", ""];
     let mut next = crate::detect::lcg(0x00C0_FFEE);
-    let all = |text: &str, skip: bool| {
-        let mut out = Vec::new();
-        find_in(text, skip, &mut out);
-        out.into_iter()
-            .map(|f| (f.start, f.end, f.score.to_bits(), f.reason.to_string()))
-            .collect::<Vec<_>>()
-    };
     let mut found = 0;
     for round in 0..2000 {
         let mut text = String::new();
@@ -778,8 +794,8 @@ fn the_look_back_for_a_cue_ending_at_the_last_unknown_word_finds_what_reading_fi
             text.push_str(WORDS[k]);
             text.push_str(SEPS[next(SEPS.len())]);
         }
-        let stepped = all(&text, true);
-        assert_eq!(stepped, all(&text, false), "{text:?}");
+        let stepped = findings_of(&text, true);
+        assert_eq!(stepped, findings_of(&text, false), "{text:?}");
         found += stepped.len();
     }
     assert!(found > 1000, "{found}");
