@@ -48,9 +48,9 @@ pub(crate) struct Cand<'t> {
 const COPY: usize = 16;
 
 impl<'t> Cand<'t> {
-    /// A candidate of `text` at `start`, with no segment yet. [`combos`] makes one per text and
-    /// empties it for each run ([`Cand::restart`]): made for each run, its buffer was zeroed
-    /// each time (in wasm a `memory.fill`, which V8 makes a call).
+    /// A candidate of `text` at `start`, with no segment yet. The segment scan makes one per
+    /// text, and [`combos_in`] empties it for each run ([`Cand::restart`]): made for each run,
+    /// its buffer was zeroed each time (in wasm a `memory.fill`, which V8 makes a call).
     pub(crate) fn new(text: &'t str, start: usize) -> Self {
         Cand {
             text,
