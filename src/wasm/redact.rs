@@ -35,22 +35,27 @@ struct JsFinding<'a> {
 // Uint32Arrays and the scores as a Float64Array; this builds the objects. (The offsets, at
 // most MAX_TEXT_BYTES, are small integers that V8 stores in the object itself: read from a
 // Float64Array they were doubles, each boxed in a heap number of its own, two allocations
-// more per finding. Building 31,662 findings in Node: 6.3–7.5 → 4.6–6.1 ms by the median.) Serialising every finding's strings as
-// JSON and parsing them back was a third to a half of `analyze` on inputs dense with
-// findings; the table itself as a JSON array still cost a fifth of a one-report call
-// (~40 distinct strings each; measured in wasm, Node).
+// more per finding. Building 31,662 findings in Node: 6.3–7.5 → 4.6–6.1 ms by the median.)
+// The arrays of objects grow by `push`: made `new Array(n)` up front, they took up to three
+// times as long to fill (Node, synthetic findings: the same at 3,000, 3× at 20,000 and
+// 31,662, the same again at 60,000, where the grown array is as large; most likely the
+// write barrier of young objects stored into an array allocated outside the young
+// generation). Mixed corpus: this function's share of `analyze` 2.1 → 0.9 % by CPU profile.
+// Serialising every finding's strings as JSON and parsing them back was a third to a half
+// of `analyze` on inputs dense with findings; the table itself as a JSON array still cost a
+// fifth of a one-report call (~40 distinct strings each; measured in wasm, Node).
 #[wasm_bindgen(
     inline_js = "export function borderseal_findings(joined, lens, pos, scores, idx) {
   const t = new Array(lens.length);
   for (let i = 0, p = 0; i < lens.length; i++) { t[i] = joined.slice(p, p + lens[i]); p += lens[i]; }
   const n = scores.length;
-  const out = new Array(n);
+  const out = [];
   for (let i = 0; i < n; i++) {
     const k = 6 * i;
     const f = { entity: t[idx[k]], start: pos[2 * i], end: pos[2 * i + 1], score: scores[i],
       recognizer: t[idx[k + 1]], reason: t[idx[k + 2]], action: t[idx[k + 3]], rule: t[idx[k + 4]] };
     if (idx[k + 5] !== 0xffffffff) f.path = t[idx[k + 5]];
-    out[i] = f;
+    out.push(f);
   }
   return out;
 }
@@ -64,12 +69,12 @@ export function borderseal_redaction(text, value, findings, rest) {
   const at = rest.indexOf('\"findings\":[');
   const end = at < 0 ? -1 : rest.indexOf('],\"input\":', at);
   const o = JSON.parse(end < 0 ? rest : rest.slice(0, at + 12) + rest.slice(end));
-  const a = new Array(findings.length);
+  const a = [];
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i];
-    a[i] = f.path === undefined
+    a.push(f.path === undefined
       ? { action: f.action, end: f.end, entity: f.entity, recognizer: f.recognizer, rule: f.rule, score: f.score, start: f.start }
-      : { action: f.action, end: f.end, entity: f.entity, path: f.path, recognizer: f.recognizer, rule: f.rule, score: f.score, start: f.start };
+      : { action: f.action, end: f.end, entity: f.entity, path: f.path, recognizer: f.recognizer, rule: f.rule, score: f.score, start: f.start });
   }
   o.audit.findings = a;
   r.audit = o.audit;
