@@ -128,27 +128,26 @@ fn findings_to_js(findings: &[JsFinding<'_>]) -> Result<JsValue, JsValue> {
             (*s, *e) = (start, end);
         }
         *score = f.score;
-        let fields = [
-            Some(f.entity),
-            Some(f.recognizer),
-            Some(f.reason),
-            Some(f.action),
-            Some(f.rule),
-            f.path,
-        ];
-        // Each string straight to the interner, whose cache answers by address (findings
-        // share their strings). Comparing each with its field's last string first cost more:
-        // where neighbours differ (most findings), the comparison fell back to the text, a
-        // `memcmp` call (mixed corpus, 31,662 findings: `analyze` 1,591.1 -> 1,578.1 M V8
-        // instructions, docs/PERFORMANCE.md, fifteenth round). The last string is still the
-        // interner's first guess where its cache misses: an equal string at another address
-        // (a reason past the detector's table of shared ones, a JSON path) then costs one
-        // comparison, not a search of the table.
-        for ((s, last), slot) in fields.into_iter().zip(last.iter_mut()).zip(ix.iter_mut()) {
+        // Field by field, each string straight to the interner, whose cache answers by address
+        // (findings share their strings). Not as an array of the six zipped with their slots:
+        // this crate is built for size, and the array and the iterators' state went through
+        // memory for every finding (`findings_to_js` 26.2 M V8 instructions for the 31,662
+        // findings of the mixed corpus). Comparing each string with its field's last one first
+        // cost more: where neighbours differ (most findings), the comparison fell back to the
+        // text, a `memcmp` call (docs/PERFORMANCE.md, fifteenth round). The last string is
+        // still the interner's first guess where its cache misses: an equal string at another
+        // address (a reason past the detector's table of shared ones, a JSON path) then costs
+        // one comparison, not a search of the table.
+        if let [entity, recognizer, reason, action, rule, path] = ix {
+            let [l0, l1, l2, l3, l4, l5] = &mut last;
+            *entity = table.intern_after(f.entity, l0);
+            *recognizer = table.intern_after(f.recognizer, l1);
+            *reason = table.intern_after(f.reason, l2);
+            *action = table.intern_after(f.action, l3);
+            *rule = table.intern_after(f.rule, l4);
             // No path: the slot keeps u32::MAX.
-            if let Some(s) = s {
-                *slot = table.intern(s, *last);
-                *last = (s, *slot);
+            if let Some(p) = f.path {
+                *path = table.intern_after(p, l5);
             }
         }
     }
@@ -173,11 +172,14 @@ struct Interner<'a> {
     hashes: Vec<u32>,
     /// Built once the table outgrows a linear scan (many JSON paths).
     index: BTreeMap<&'a str, u32>,
-    /// `(address, length, index)` of strings seen, direct-mapped by address: findings share
-    /// their strings (`'static` names, one `Arc` per reason and rule), so most look-ups are
-    /// of a string seen before at the same address, answered without comparing text. A miss
-    /// (an equal string elsewhere) only costs the look-up below.
-    seen: [(usize, usize, u32); SEEN_SLOTS],
+    /// `(address, length, index)` of strings seen, in sets of two by a hash of the address:
+    /// findings share their strings (`'static` names, one `Arc` per reason and rule), so most
+    /// look-ups are of a string seen before at the same address, answered without comparing
+    /// text. A miss (an equal string elsewhere, or one pushed out) only costs the look-up
+    /// below. Two ways: with one, a few strings in use together always shared a slot and
+    /// pushed each other out (mixed corpus natively: 13,097 of 158,310 look-ups missed, on 64
+    /// strings; 6,283 with 512 slots of one way; 64, the first sights, with 256 sets of two).
+    seen: [[(usize, usize, u32); 2]; SEEN_SETS],
 }
 
 /// FNV-1a of `s`, folded to 32 bits (a quick inequality test, not an index).
@@ -188,8 +190,11 @@ fn short_hash(s: &str) -> u32 {
     (h ^ h >> 32) as u32
 }
 
-/// Slots of [`Interner::seen`].
-const SEEN_SLOTS: usize = 256;
+/// Sets of [`Interner::seen`].
+const SEEN_SETS: usize = 1 << SEEN_BITS;
+
+/// Bits of a [`Interner::seen`] set's index.
+const SEEN_BITS: u32 = 8;
 
 impl Default for Interner<'_> {
     fn default() -> Self {
@@ -197,7 +202,7 @@ impl Default for Interner<'_> {
             strings: Vec::new(),
             hashes: Vec::new(),
             index: BTreeMap::new(),
-            seen: [(0, 0, u32::MAX); SEEN_SLOTS],
+            seen: [[(0, 0, u32::MAX); 2]; SEEN_SETS],
         }
     }
 }
@@ -210,24 +215,45 @@ const SCAN: usize = 64;
 impl<'a> Interner<'a> {
     /// The index of `s` in the table, adding it on first sight. `guess`: a string seen
     /// before and its index, compared with `s` by content before the table is searched.
+    #[cfg(test)]
     fn intern(&mut self, s: &'a str, guess: (&'a str, u32)) -> u32 {
+        let mut last = guess;
+        self.intern_after(s, &mut last)
+    }
+
+    /// [`Interner::intern`] with `last` (its field's last string and index) as the guess,
+    /// which it then becomes. A string seen before at the same address (most) is answered
+    /// here; the rest out of line, so that this path keeps its values out of memory (the
+    /// guess, passed to a comparison by reference, went through the stack on every call:
+    /// ~100 V8 instructions per string).
+    #[inline]
+    fn intern_after(&mut self, s: &'a str, last: &mut (&'a str, u32)) -> u32 {
         let addr = s.as_ptr() as usize;
-        let slot = (addr >> 3 ^ s.len()) % SEEN_SLOTS;
+        // Multiplicative hashing: the product's top bits depend on all of the address's.
+        let set = ((addr ^ s.len()) as u32).wrapping_mul(0x9E37_79B9) as usize >> (32 - SEEN_BITS);
         // Same address and length within `'a`: the same bytes (nothing is freed meanwhile).
-        if let Some(&(a, l, i)) = self.seen.get(slot)
-            && a == addr
-            && l == s.len()
-            && i != u32::MAX
-        {
-            return i;
-        }
+        // (Written out: a closure for the test stays a call in this crate, built for size.)
+        let i = match self.seen.get(set) {
+            Some([(a, l, i), _]) if *a == addr && *l == s.len() && *i != u32::MAX => *i,
+            Some([_, (a, l, i)]) if *a == addr && *l == s.len() && *i != u32::MAX => *i,
+            _ => self.intern_unseen(s, *last, set),
+        };
+        *last = (s, i);
+        i
+    }
+
+    /// [`Interner::intern_after`] of a string not in its cache by address (`set`), which then
+    /// holds it first, its former first second.
+    #[inline(never)]
+    fn intern_unseen(&mut self, s: &'a str, guess: (&'a str, u32), set: usize) -> u32 {
         let i = if guess.1 != u32::MAX && guess.0 == s {
             guess.1
         } else {
             self.lookup(s)
         };
-        if let Some(entry) = self.seen.get_mut(slot) {
-            *entry = (addr, s.len(), i);
+        if let Some([first, second]) = self.seen.get_mut(set) {
+            *second = *first;
+            *first = (s.as_ptr() as usize, s.len(), i);
         }
         i
     }
