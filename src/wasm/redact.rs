@@ -16,19 +16,6 @@ fn err(e: Error) -> JsValue {
     to_js(&e)
 }
 
-/// A finding as JavaScript sees it (UTF-16 offsets).
-struct JsFinding<'a> {
-    entity: &'a str,
-    start: usize,
-    end: usize,
-    score: f64,
-    recognizer: &'a str,
-    reason: &'a str,
-    action: &'a str,
-    rule: &'a str,
-    path: Option<&'a str>,
-}
-
 // Findings cross in five pieces instead of as JSON: each distinct string once (entity
 // names, recognizers, reasons, actions, rules and paths repeat), joined into one string
 // with each one's length in UTF-16 units, the offsets and the string indices as
@@ -102,8 +89,9 @@ extern "C" {
 }
 
 /// The findings as an array of plain objects (`{ entity, start, end, score, recognizer,
-/// reason, action, rule, path? }`, in that key order).
-fn findings_to_js(findings: &[JsFinding<'_>]) -> Result<JsValue, JsValue> {
+/// reason, action, rule, path? }`, in that key order), each with its UTF-16 offsets from
+/// `units` (start and end of each finding in turn, see [`utf16_spans`]).
+fn findings_to_js(findings: &[RedactionFinding], units: &[usize]) -> Result<JsValue, JsValue> {
     let mut table = Interner::default();
     // Sized up front and written by index: this crate is built for size, where every
     // `push` stays a call (a megabyte of short e-mail addresses holds 142,857 findings).
@@ -112,22 +100,22 @@ fn findings_to_js(findings: &[JsFinding<'_>]) -> Result<JsValue, JsValue> {
     let mut idx = vec![u32::MAX; findings.len() * 6];
     // Each field's last string and its index (see `Interner::intern`).
     let mut last: [(&str, u32); 6] = [("", u32::MAX); 6];
-    for (((f, at), score), ix) in findings
-        .iter()
-        .zip(pos.chunks_exact_mut(2))
-        .zip(scores.iter_mut())
-        .zip(idx.chunks_exact_mut(6))
-    {
+    for (i, f) in findings.iter().enumerate() {
         // UTF-16 offsets, at most MAX_TEXT_BYTES.
-        let (Ok(start), Ok(end)) = (u32::try_from(f.start), u32::try_from(f.end)) else {
+        let (Some(&start), Some(&end)) = (units.get(2 * i), units.get(2 * i + 1)) else {
+            return Err(result_error());
+        };
+        let (Ok(start), Ok(end)) = (u32::try_from(start), u32::try_from(end)) else {
             return Err(result_error());
         };
         // Element by element: a slice copy is a call of `copy_from_slice` (this crate is built
         // for size), and a `memory.copy` call in it, per finding.
-        if let [s, e] = at {
+        if let Some([s, e]) = pos.get_mut(2 * i..2 * i + 2) {
             (*s, *e) = (start, end);
         }
-        *score = f.score;
+        if let Some(score) = scores.get_mut(i) {
+            *score = crate::audit::round_score(f.score);
+        }
         // Field by field, each string straight to the interner, whose cache answers by address
         // (findings share their strings). Not as an array of the six zipped with their slots:
         // this crate is built for size, and the array and the iterators' state went through
@@ -138,15 +126,17 @@ fn findings_to_js(findings: &[JsFinding<'_>]) -> Result<JsValue, JsValue> {
         // still the interner's first guess where its cache misses: an equal string at another
         // address (a reason past the detector's table of shared ones, a JSON path) then costs
         // one comparison, not a search of the table.
-        if let [entity, recognizer, reason, action, rule, path] = ix {
+        if let Some([entity, recognizer, reason, action, rule, path]) =
+            idx.get_mut(6 * i..6 * i + 6)
+        {
             let [l0, l1, l2, l3, l4, l5] = &mut last;
             *entity = table.intern_after(f.entity, l0);
-            *recognizer = table.intern_after(f.recognizer, l1);
-            *reason = table.intern_after(f.reason, l2);
+            *recognizer = table.intern_after(&f.recognizer, l1);
+            *reason = table.intern_after(&f.reason, l2);
             *action = table.intern_after(f.action, l3);
-            *rule = table.intern_after(f.rule, l4);
+            *rule = table.intern_after(&f.rule, l4);
             // No path: the slot keeps u32::MAX.
-            if let Some(p) = f.path {
+            if let Some(p) = f.path.as_deref() {
                 *path = table.intern_after(p, l5);
             }
         }
@@ -296,65 +286,46 @@ fn result_error() -> JsValue {
     ))
 }
 
-/// Converts findings whose offsets refer to `text_of(path)` into UTF-16 findings.
-fn js_findings<'a, 't>(
-    findings: &'a [RedactionFinding],
+/// The UTF-16 offsets of `findings`, start and end of each in turn, whose byte offsets refer
+/// to `text_of(path)`; a finding whose text is not there keeps its byte offsets.
+fn utf16_spans<'t>(
+    findings: &[RedactionFinding],
     text_of: impl Fn(Option<&str>) -> Option<&'t str>,
-) -> Vec<JsFinding<'a>> {
-    let js = |f: &'a RedactionFinding, (start, end): (usize, usize)| JsFinding {
-        entity: f.entity,
-        start,
-        end,
-        score: crate::audit::round_score(f.score),
-        recognizer: &f.recognizer,
-        reason: &f.reason,
-        action: f.action,
-        rule: &f.rule,
-        path: f.path.as_deref(),
-    };
+) -> Vec<usize> {
+    let mut bytes = vec![0usize; findings.len() * 2];
+    for (f, pair) in findings.iter().zip(bytes.chunks_exact_mut(2)) {
+        // Element by element, as in `findings_to_js`.
+        if let [s, e] = pair {
+            (*s, *e) = (f.start, f.end);
+        }
+    }
     if findings.iter().all(|f| f.path.is_none()) {
         // One text (`analyze`, `redactText`): one pass over it, no grouping by path.
-        let mut bytes = vec![0usize; findings.len() * 2];
-        for (f, pair) in findings.iter().zip(bytes.chunks_exact_mut(2)) {
-            // Element by element, as in `findings_to_js`.
-            if let [s, e] = pair {
-                (*s, *e) = (f.start, f.end);
-            }
-        }
-        let units = text_of(None).map(|text| utf16_positions(text, &bytes));
-        let units = units.as_deref().unwrap_or(&bytes);
-        return findings
-            .iter()
-            .zip(units.chunks_exact(2))
-            .map(|(f, pair)| {
-                let (s, e) = match *pair {
-                    [s, e] => (s, e),
-                    _ => (f.start, f.end),
-                };
-                js(f, (s, e))
-            })
-            .collect();
+        return match text_of(None) {
+            Some(text) => utf16_positions(text, &bytes),
+            None => bytes,
+        };
     }
-    let mut out: Vec<JsFinding<'a>> = findings.iter().map(|f| js(f, (f.start, f.end))).collect();
+    let mut out = bytes.clone();
     // One pass per distinct text (each JSON string with findings).
-    let mut paths: Vec<Option<&str>> = out.iter().map(|f| f.path).collect();
+    let mut paths: Vec<Option<&str>> = findings.iter().map(|f| f.path.as_deref()).collect();
     crate::sort::sort(&mut paths);
     paths.dedup();
     for path in paths {
         let Some(text) = text_of(path) else { continue };
-        let idx: Vec<usize> = (0..out.len())
-            .filter(|&i| out.get(i).is_some_and(|f| f.path == path))
+        let idx: Vec<usize> = (0..findings.len())
+            .filter(|&i| findings.get(i).is_some_and(|f| f.path.as_deref() == path))
             .collect();
-        let bytes: Vec<usize> = idx
+        let these: Vec<usize> = idx
             .iter()
-            .filter_map(|&i| out.get(i))
-            .flat_map(|f| [f.start, f.end])
+            .filter_map(|&i| bytes.get(2 * i..2 * i + 2))
+            .flatten()
+            .copied()
             .collect();
-        let units = utf16_positions(text, &bytes);
+        let units = utf16_positions(text, &these);
         for (&i, pair) in idx.iter().zip(units.chunks(2)) {
-            if let (Some(f), [s, e]) = (out.get_mut(i), pair) {
-                f.start = *s;
-                f.end = *e;
+            if let (Some([s, e]), [us, ue]) = (out.get_mut(2 * i..2 * i + 2), pair) {
+                (*s, *e) = (*us, *ue);
             }
         }
     }
@@ -496,7 +467,7 @@ impl JsRedactor {
     ) -> Result<JsValue, JsValue> {
         let text = convert::text(&text, "text")?;
         let findings = self.inner.analyze(&text).map_err(err)?;
-        findings_to_js(&js_findings(&findings, |_| Some(text.as_str())))
+        findings_to_js(&findings, &utf16_spans(&findings, |_| Some(text.as_str())))
     }
 
     /// Benchmark hook (not part of the API, absent from the types): runs detection alone —
@@ -524,7 +495,10 @@ impl JsRedactor {
         let ctx = send_context(&context)?;
         let mut r = self.inner.redact_text(&text, &ctx).map_err(err)?;
         r.audit.convert_offsets_to_utf16(|_| Some(text.as_str()));
-        let findings = findings_to_js(&js_findings(&r.findings, |_| Some(text.as_str())))?;
+        let findings = findings_to_js(
+            &r.findings,
+            &utf16_spans(&r.findings, |_| Some(text.as_str())),
+        )?;
         let rest = rest_json(&r.audit, &r.conditions);
         borderseal_redaction(Some(r.text), None, &findings, &rest).map_err(|_| result_error())
     }
@@ -542,7 +516,10 @@ impl JsRedactor {
         let mut r = self.inner.redact_json(&value, &ctx).map_err(err)?;
         r.audit
             .convert_offsets_to_utf16(|path| string_at(&value, path));
-        let findings = findings_to_js(&js_findings(&r.findings, |path| string_at(&value, path)))?;
+        let findings = findings_to_js(
+            &r.findings,
+            &utf16_spans(&r.findings, |path| string_at(&value, path)),
+        )?;
         let rest = rest_json(&r.audit, &r.conditions);
         let value = serde_json::to_string(&r.value).map_err(|_| result_error())?;
         borderseal_redaction(None, Some(value), &findings, &rest).map_err(|_| result_error())
