@@ -1,7 +1,10 @@
 // Two builds of the package timed against each other in one process: `analyze` (or detection
-// alone) of the 10 MB mixed corpus, the two called alternately, two rounds of warm-up, then
-// ROUNDS each. On a shared machine whose speed drifts, only such a ratio is worth reading
-// (docs/PERFORMANCE.md); run it in both orders.
+// alone) of the 10 MB mixed corpus, two rounds of warm-up, then ROUNDS rounds of four calls,
+// A B B A and B A A B in turn, so that neither build is always called first. Each round gives
+// one paired ratio, (B + B) / (A + A) of its own four calls: the machine's drift between
+// rounds cancels out of it. On a shared machine whose speed drifts, only such a ratio is
+// worth reading (docs/PERFORMANCE.md). Run it in both orders (A and B swapped) and average:
+// the build loaded second has measured 2-3 % slower whichever it was.
 //
 //   node bench/ab.mjs DIR_A DIR_B [ROUNDS] [analyze|detect]
 import { resolve } from 'node:path';
@@ -20,27 +23,52 @@ const mb = await import(`${pathToFileURL(resolve(b, 'borderseal_node.js')).href}
 const text = corpus(10_000_000);
 const ra = new ma.Redactor();
 const rb = new mb.Redactor();
-const call = (r) => (fn === 'detect' ? r.__benchDetect(text) : r.analyze(text).length);
-const ta = [];
-const tb = [];
 let na;
 let nb;
-for (let i = 0; i < rounds + 2; i++) {
-  let t = performance.now();
-  na = call(ra);
-  const da = performance.now() - t;
-  t = performance.now();
-  nb = call(rb);
-  const db = performance.now() - t;
-  if (i >= 2) {
-    ta.push(da);
-    tb.push(db);
+const call = (r) => (fn === 'detect' ? r.__benchDetect(text) : r.analyze(text).length);
+const time = (r, which) => {
+  const t = performance.now();
+  const n = call(r);
+  if (which === 'a') na = n;
+  else nb = n;
+  return performance.now() - t;
+};
+for (let i = 0; i < 2; i++) {
+  time(ra, 'a');
+  time(rb, 'b');
+}
+const ta = [];
+const tb = [];
+const ratios = [];
+for (let i = 0; i < rounds; i++) {
+  let a1;
+  let a2;
+  let b1;
+  let b2;
+  if (i % 2 === 0) {
+    a1 = time(ra, 'a');
+    b1 = time(rb, 'b');
+    b2 = time(rb, 'b');
+    a2 = time(ra, 'a');
+  } else {
+    b1 = time(rb, 'b');
+    a1 = time(ra, 'a');
+    a2 = time(ra, 'a');
+    b2 = time(rb, 'b');
   }
+  ta.push(a1, a2);
+  tb.push(b1, b2);
+  ratios.push((b1 + b2) / (a1 + a2));
 }
 const median = (v) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)];
+const geomean = (v) => Math.exp(v.reduce((s, x) => s + Math.log(x), 0) / v.length);
 const line = (dir, v, n) =>
   `${dir}: min ${Math.min(...v).toFixed(1)} ms, median ${median(v).toFixed(1)} ms (${n} ${fn === 'detect' ? 'found' : 'findings'})`;
 console.log(line(`A ${a}`, ta, na));
 console.log(line(`B ${b}`, tb, nb));
-const pct = (x, y) => `${(((y - x) / x) * 100).toFixed(1)} %`;
-console.log(`B against A: minimum ${pct(Math.min(...ta), Math.min(...tb))}, median ${pct(median(ta), median(tb))}`);
+const pct = (r) => `${((r - 1) * 100).toFixed(1)} %`;
+console.log(
+  `B against A: paired ratio ${median(ratios).toFixed(4)} by the median of ${rounds} rounds (${pct(median(ratios))}), ` +
+    `${geomean(ratios).toFixed(4)} by their geometric mean; minimum ${pct(Math.min(...tb) / Math.min(...ta))}, ` +
+    `median ${pct(median(tb) / median(ta))}`,
+);
