@@ -98,7 +98,7 @@ fn findings_to_js(findings: &[RedactionFinding], units: &[usize]) -> Result<JsVa
     let mut pos = vec![0u32; findings.len() * 2];
     let mut scores = vec![0f64; findings.len()];
     let mut idx = vec![u32::MAX; findings.len() * 6];
-    // Each field's last string and its index (see `Interner::intern`).
+    // Each field's last string and its index (see `Interner::intern_after`).
     let mut last: [(&str, u32); 6] = [("", u32::MAX); 6];
     for (i, f) in findings.iter().enumerate() {
         // UTF-16 offsets, at most MAX_TEXT_BYTES.
@@ -203,19 +203,19 @@ impl Default for Interner<'_> {
 const SCAN: usize = 64;
 
 impl<'a> Interner<'a> {
-    /// The index of `s` in the table, adding it on first sight. `guess`: a string seen
-    /// before and its index, compared with `s` by content before the table is searched.
+    /// [`Interner::intern_after`] with `guess` as the last string, not kept (the tests').
     #[cfg(test)]
     fn intern(&mut self, s: &'a str, guess: (&'a str, u32)) -> u32 {
         let mut last = guess;
         self.intern_after(s, &mut last)
     }
 
-    /// [`Interner::intern`] with `last` (its field's last string and index) as the guess,
-    /// which it then becomes. A string seen before at the same address (most) is answered
-    /// here; the rest out of line, so that this path keeps its values out of memory (the
-    /// guess, passed to a comparison by reference, went through the stack on every call:
-    /// ~100 V8 instructions per string).
+    /// The index of `s` in the table, adding it on first sight. `last`: a string seen before
+    /// and its index (the field's last), compared with `s` by content where the cache by
+    /// address misses, before the table is searched; it then becomes `s` and its index. A
+    /// string seen before at the same address (most) is answered here, the rest out of line,
+    /// so that this path keeps its values out of memory (the guess, passed to a comparison by
+    /// reference, went through the stack on every call: ~100 V8 instructions per string).
     #[inline]
     fn intern_after(&mut self, s: &'a str, last: &mut (&'a str, u32)) -> u32 {
         let addr = s.as_ptr() as usize;
@@ -248,7 +248,7 @@ impl<'a> Interner<'a> {
         i
     }
 
-    /// [`Interner::intern`] by content.
+    /// [`Interner::intern_after`] by content.
     fn lookup(&mut self, s: &'a str) -> u32 {
         if self.strings.len() <= SCAN {
             // Compared by a short hash first: most strings of a table are new (a report's
