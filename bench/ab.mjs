@@ -6,21 +6,28 @@
 // worth reading (docs/PERFORMANCE.md). Run it in both orders (A and B swapped) and average:
 // the build loaded second has measured 2-3 % slower whichever it was.
 //
-//   node bench/ab.mjs DIR_A DIR_B [ROUNDS] [analyze|detect]
+//   node bench/ab.mjs DIR_A DIR_B [ROUNDS] [analyze|detect] [mixed|varied]
+//
+// `varied`: the comparison benchmark's reports joined into 10 MB (as `bench/detect.mjs --only
+// varied`), a value every ~110 bytes, each drawn anew, instead of the mixed corpus.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { makeCorpus } from './compare/corpus.mjs';
 import { corpus } from './corpus.mjs';
 
 const [a, b] = process.argv.slice(2, 4);
 if (!a || !b) {
-  console.error('usage: node bench/ab.mjs DIR_A DIR_B [ROUNDS] [analyze|detect]');
+  console.error('usage: node bench/ab.mjs DIR_A DIR_B [ROUNDS] [analyze|detect] [mixed|varied]');
   process.exit(2);
 }
 const rounds = Number(process.argv[4] ?? 15);
 const fn = process.argv[5] ?? 'analyze';
+const varied = process.argv[6] === 'varied';
 const ma = await import(`${pathToFileURL(resolve(a, 'borderseal_node.js')).href}?a`);
 const mb = await import(`${pathToFileURL(resolve(b, 'borderseal_node.js')).href}?b`);
-const text = corpus(10_000_000);
+const text = varied
+  ? makeCorpus({ targetBytes: 10_000_000 }).reports.map((r) => r.text).join('\n\n')
+  : corpus(10_000_000);
 const ra = new ma.Redactor();
 const rb = new mb.Redactor();
 let na;
