@@ -239,43 +239,36 @@ impl<'p> Keys<'p> {
             let a = block.get(i).copied().unwrap_or(0);
             let b = block.get(i + 1).copied().unwrap_or(next);
             let pair = usize::from(ascii_fold(a)) << 8 | usize::from(ascii_fold(b));
-            let bit = self
-                .pairs
-                .get(pair / 64)
-                .map_or(1, |w| w >> (pair % 64) & 1);
-            pass |= bit << i;
+            pass |= self.pair_bit(pair) << i;
         }
         pass
     }
 
+    /// 1 if `pair` (first byte × 256 + second) may begin a pattern, else 0.
+    #[inline(always)]
+    fn pair_bit(&self, pair: usize) -> u64 {
+        self.pairs
+            .get(pair / 64)
+            .map_or(1, |w| w >> (pair % 64) & 1)
+    }
+
     /// The folded first four bytes from `at` (see [`each_folded`]) if they are some
-    /// pattern's, or may be (a hash collision).
+    /// pattern's, or may be (a hash collision). An ASCII start comes here only past
+    /// [`Keys::pair_filter`], which made its pair test; a start beyond ASCII makes it here.
     #[inline(always)]
     fn key_at(&self, text: &str, at: usize, memo: &mut FoldMemo) -> Option<u32> {
         let bytes = text.as_bytes();
-        // Most starts are an ASCII letter or digit and an ASCII byte, whose folds are known
-        // at once, and few of these pairs begin a pattern: one look-up, no branch.
-        let a = bytes.get(at).copied().unwrap_or(0);
-        let pair = if a.is_ascii() {
-            let b = bytes.get(at + 1).copied().unwrap_or(0);
-            Some(usize::from(ascii_fold(a)) << 8 | usize::from(ascii_fold(b)))
-        } else {
+        if !bytes.get(at).is_some_and(u8::is_ascii) {
             // A character beyond ASCII: its fold's first two bytes when the fold is beyond
             // ASCII too, so two bytes of one character. A fold to ASCII (the Kelvin sign's
             // `k`) goes on to the whole look below.
             let c = text.get(at..).and_then(|t| t.chars().next())?;
             let mut buf = [0u8; 4];
-            match memo.fold(c).encode_utf8(&mut buf).as_bytes() {
-                [f0, f1, ..] => Some(usize::from(*f0) << 8 | usize::from(*f1)),
-                _ => None,
+            if let [f0, f1, ..] = memo.fold(c).encode_utf8(&mut buf).as_bytes()
+                && self.pair_bit(usize::from(*f0) << 8 | usize::from(*f1)) == 0
+            {
+                return None;
             }
-        };
-        if pair.is_some_and(|p| {
-            self.pairs
-                .get(p / 64)
-                .is_none_or(|w| w >> (p % 64) & 1 == 0)
-        }) {
-            return None;
         }
         let four = bytes
             .get(at..at + 4)
